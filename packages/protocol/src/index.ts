@@ -1,0 +1,5 @@
+// The wire format of the Civic Elements API: one source of truth for the API and the widgets.
+export * from './common.js';
+export * from './errors.js';
+export * from './orgs.js';
+export * from './auth.js';
