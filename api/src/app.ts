@@ -1,0 +1,127 @@
+// createApp: the whole HTTP API as a Hono app, built from its dependencies, with no side effects.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorBody } from '@civic-elements/protocol';
+import type { Config } from './config.js';
+import { applyCorsHeaders, cors, OriginAllowList } from './http/cors.js';
+import { ApiError } from './http/errors.js';
+import type { AppEnv, Deps } from './http/env.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { OutboxMailer } from './mail/outbox.js';
+import type { Mailer } from './mail/types.js';
+import { authRoutes } from './routes/auth/index.js';
+import { devRoutes } from './routes/dev/index.js';
+import { elementRoutes } from './routes/elements/index.js';
+import { healthRoutes } from './routes/health/index.js';
+import { meRoutes } from './routes/me/index.js';
+import { openApiRoutes } from './routes/openapi/index.js';
+import { orgRoutes } from './routes/orgs/index.js';
+import type { Store } from './store/types.js';
+
+export interface AppOptions {
+  store: Store;
+  config: Config;
+  mailer: Mailer;
+  /** The time; tests pass their own to travel forward. */
+  clock?: () => Date;
+  /** Where access-log lines go when config.accessLog is on (default: stdout). */
+  log?: (line: string) => void;
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export function createApp(options: AppOptions) {
+  const { store, config, mailer } = options;
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const deps: Deps = {
+    store,
+    config,
+    mailer,
+    clock,
+    origins: new OriginAllowList(store),
+    limiter: new RateLimiter(config.rateLimits, () => clock().getTime()),
+  };
+
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', id);
+    await next();
+    c.res.headers.set('X-Request-Id', id);
+  });
+
+  if (config.accessLog) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          requestId: c.get('requestId'),
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        }),
+      );
+    });
+  }
+
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
+  app.use(cors(deps.origins));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
+      },
+    }),
+  );
+
+  app.route('/health', healthRoutes(deps));
+  app.route('/v1/openapi.json', openApiRoutes(config.publicUrl));
+  app.route('/v1/orgs', orgRoutes(deps));
+  app.route('/v1/auth', authRoutes(deps));
+  app.route('/v1/me', meRoutes(deps));
+  if (config.devRoutes) app.route('/dev', devRoutes(mailer instanceof OutboxMailer ? mailer : undefined));
+  if (config.elementsDir) app.route('/elements', elementRoutes(config.elementsDir));
+
+  const respond = (
+    c: Parameters<Parameters<typeof app.onError>[0]>[1],
+    status: ContentfulStatusCode,
+    error: Omit<ApiErrorBody['error'], 'requestId'>,
+    headers: Record<string, string> = {},
+  ) => {
+    const body: ApiErrorBody = { error: { ...error, requestId: c.get('requestId') } };
+    const response = c.json(body, status, headers);
+    applyCorsHeaders(response.headers, c.get('corsOrigin'));
+    return response;
+  };
+
+  app.notFound((c) => respond(c, 404, { code: 'not_found', message: `There is nothing at ${c.req.method} ${c.req.path}.` }));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      const { fields, details, headers } = error.extra;
+      return respond(c, error.status, { code: error.code, message: error.message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) }, headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return respond(c, error.status as ContentfulStatusCode, { code: error.status === 400 ? 'invalid_json' : 'not_found', message: error.message || 'Bad request.' });
+    }
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: String(error), stack: error instanceof Error ? error.stack : undefined }));
+    return respond(c, 500, { code: 'internal', message: 'Something went wrong on our side. Please try again.' });
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

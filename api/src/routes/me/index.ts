@@ -1,0 +1,31 @@
+// /v1/me: the signed-in person, their memberships, name, language and password.
+import { Hono } from 'hono';
+import { MeUpdate, PasswordSet } from '@civic-elements/protocol';
+import { assertOriginAllowed } from '../../http/cors.js';
+import { requireAuth } from '../../http/auth.js';
+import type { AppEnv, Deps } from '../../http/env.js';
+import { jsonBody } from '../../http/validate.js';
+import { meOut } from '../../present.js';
+import { hashPassword } from '../../secrets.js';
+
+export function meRoutes(deps: Deps) {
+  const { store } = deps;
+  return new Hono<AppEnv>()
+    .use(requireAuth(deps))
+    .get('/', async (c) => {
+      const { user } = c.get('signedIn');
+      return c.json(meOut(user, await store.memberships.forUser(user.id)));
+    })
+    .patch('/', jsonBody(MeUpdate), async (c) => {
+      const { user, org } = c.get('signedIn');
+      assertOriginAllowed(c.req.header('origin'), org);
+      const updated = await store.users.update(user.id, c.req.valid('json'));
+      return c.json(meOut(updated, await store.memberships.forUser(user.id)));
+    })
+    .put('/password', jsonBody(PasswordSet), async (c) => {
+      const { user, org } = c.get('signedIn');
+      assertOriginAllowed(c.req.header('origin'), org);
+      await store.users.update(user.id, { passwordHash: await hashPassword(c.req.valid('json').password) });
+      return c.body(null, 204);
+    });
+}

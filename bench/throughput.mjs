@@ -1,0 +1,87 @@
+// API throughput: `GET /v1/orgs/southwark` on the seeded API against a bare node:http server
+// answering the same bytes and headers, both loaded by wrk in the same run.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
+
+export const wrkHelp = `wrk is not installed, so the API throughput was not measured.
+  On Debian or Ubuntu:  apt-get install -y wrk
+  On macOS:             brew install wrk`;
+
+export function hasWrk() {
+  return spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Headers a server writes for itself per connection or per moment; the bare server makes its own. */
+const perResponse = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+async function record(url) {
+  const response = await fetch(url);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.toString('utf8').slice(0, 200)}`);
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => !perResponse.has(name)));
+  return { status: response.status, headers, body: body.toString('base64') };
+}
+
+function startBare(port, recording) {
+  const child = spawn(process.execPath, [join(root, 'bench/bare-server.mjs'), String(port), recording], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+    child.stdout.once('data', () => resolve(child));
+  });
+}
+
+/** Runs wrk and reads requests/s and the p99 latency (ms) from its `--latency` report. */
+function wrk(url, { threads = 2, connections = 10, duration = '10s' } = {}) {
+  const out = execFileSync('wrk', [`-t${threads}`, `-c${connections}`, `-d${duration}`, '--latency', url], { encoding: 'utf8' });
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
+  const p99 = out.match(/^\s*99%\s+([\d.]+)(us|ms|s)\s*$/m);
+  const factor = { us: 0.001, ms: 1, s: 1000 }[p99?.[2] ?? 'ms'];
+  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
+  if (errors) throw new Error(`wrk saw ${errors} error responses from ${url}`);
+  return { rps, p99: p99 ? Number(p99[1]) * factor : NaN };
+}
+
+/**
+ * Starts the seeded API and the bare server on free loopback ports, warms both up, then loads each
+ * with `wrk -t2 -c10 -d<duration>`. Returns `{ api, bare, ratio }` with `{ rps, p99 }` each.
+ */
+export async function measureThroughput({ duration = '10s', path = '/v1/orgs/southwark', apiEntry } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+  const apiPort = await freePort();
+  const barePort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const api = startApi({ port: apiPort, dataDir, log: false, ...(apiEntry && { entry: apiEntry }), env: { SEED: 'true', PUBLIC_URL: apiUrl } });
+  let bare;
+  try {
+    await waitForApi(api, apiUrl);
+    const recording = join(dataDir, 'response.json');
+    writeFileSync(recording, JSON.stringify(await record(`${apiUrl}${path}`)));
+    bare = await startBare(barePort, recording);
+    const bareUrl = `http://127.0.0.1:${barePort}${path}`;
+
+    for (const url of [`${apiUrl}${path}`, bareUrl]) wrk(url, { duration: '2s' }); // warm up the JIT
+    const apiResult = wrk(`${apiUrl}${path}`, { duration });
+    const bareResult = wrk(bareUrl, { duration });
+    return { path, api: apiResult, bare: bareResult, ratio: apiResult.rps / bareResult.rps };
+  } finally {
+    await Promise.all([stopChild(api), bare ? stopChild(bare) : undefined]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,20 @@
+// @civic-elements/core: the base class, API client, shared session, localisation, theme and shared UI.
+export { CivicElement } from './civic-element.js';
+export { CivicConfig } from './civic-config.js';
+export { resolveLang, resolveSetting, watchConfig } from './config.js';
+export { ApiClient, type ApiClientOptions, type RequestOptions } from './api-client.js';
+export { ApiError } from './api-error.js';
+export { errorMessage } from './error-message.js';
+export { Session, getSession, apiKey, type SessionListener } from './session.js';
+export { SessionController } from './session-controller.js';
+export { LocalizeController, registerMessages, translate, catalogueLanguage, directionOf, LANGUAGES, type Language, type Catalogue, type Params } from './localize.js';
+export { coreMessages } from './messages.js';
+export { Task, type TaskStatus } from './task.js';
+export { theme } from './theme.js';
+export { CivicSignedInEvent, CivicSignedOutEvent, CivicCodeSentEvent } from './events.js';
+export { button, type ButtonOptions } from './ui/button.js';
+export { textField, type TextFieldOptions } from './ui/field.js';
+export { errorSummary, type SummaryError } from './ui/error-summary.js';
+export { LiveAnnouncer } from './ui/live-region.js';
+export { dialog, showDialog, type DialogOptions } from './ui/dialog.js';
+export { uiStyles } from './ui/styles.js';

@@ -1,0 +1,84 @@
+// Localisation: message catalogues registered per package, t() with {name} and plurals, Intl formats.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type Params = Record<string, string | number>;
+export type Catalogue = Record<string, string>;
+
+/** Languages the elements are translated into; anything else falls back to English. */
+export const LANGUAGES = ['en', 'it', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+const REGISTRY = Symbol.for('civic-elements.messages');
+const catalogues = ((globalThis as { [REGISTRY]?: Record<string, Catalogue> })[REGISTRY] ??= {});
+
+/** Adds a package's messages for a language (later registrations add to earlier ones). */
+export function registerMessages(lang: string, messages: Catalogue): void {
+  catalogues[lang] = { ...catalogues[lang], ...messages };
+}
+
+/** `it-IT` → `it`; a language without a catalogue → `en`. */
+export function catalogueLanguage(lang: string | undefined): Language {
+  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
+}
+
+export const directionOf = (lang: string | undefined): 'ltr' | 'rtl' =>
+  RTL.has((lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+
+/** Translates `key` in `lang`. A `count` parameter picks `key_one`, `key_other`… by Intl.PluralRules. */
+export function translate(lang: string, key: string, params?: Params): string {
+  const language = catalogueLanguage(lang);
+  const catalogue = catalogues[language] ?? {};
+  const english = catalogues['en'] ?? {};
+  let text: string | undefined;
+  const count = params?.['count'];
+  if (typeof count === 'number') {
+    const form = new Intl.PluralRules(language).select(count);
+    text = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`] ??
+      english[`${key}_${new Intl.PluralRules('en').select(count)}`] ?? english[`${key}_other`];
+  }
+  text ??= catalogue[key] ?? english[key] ?? key;
+  if (!params) return text;
+  const numbers = new Intl.NumberFormat(language);
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = params[name];
+    return value === undefined ? match : typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+/**
+ * Gives an element t(), dir and Intl formatting in its resolved language. The host re-renders
+ * when its language changes because the language is one of its reactive properties.
+ */
+export class LocalizeController implements ReactiveController {
+  constructor(host: ReactiveControllerHost, private readonly langOf: () => string) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The language tag in use (`it-IT` stays `it-IT` for Intl formats). */
+  get lang(): string { return this.langOf() || 'en'; }
+  /** The catalogue language: en, it or ar. */
+  get language(): Language { return catalogueLanguage(this.lang); }
+  get dir(): 'ltr' | 'rtl' { return directionOf(this.lang); }
+
+  t(key: string, params?: Params): string {
+    return translate(this.lang, key, params);
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.lang, options).format(value);
+  }
+
+  date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    return new Intl.DateTimeFormat(this.lang, options).format(new Date(value));
+  }
+
+  /** "2 minutes", "30 secondi", in words, for waits. */
+  duration(seconds: number): string {
+    const [value, unit] = seconds >= 90 ? [Math.ceil(seconds / 60), 'minute' as const] : [Math.max(1, Math.ceil(seconds)), 'second' as const];
+    return new Intl.NumberFormat(this.lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  }
+}

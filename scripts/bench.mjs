@@ -1,0 +1,62 @@
+// `npm run bench`: bundle sizes against their budgets, and the API's throughput against a bare
+// node:http server, as DESIGN.md section 7 asks. `--no-build` reuses packages/elements/dist.
+// Exits non-zero if a budget is missed. Not part of `npm test`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildElements, root } from '../demo/server.mjs';
+import { KB, measureSizes } from '../bench/sizes.mjs';
+import { hasWrk, measureThroughput, wrkHelp } from '../bench/throughput.mjs';
+
+const args = new Set(process.argv.slice(2));
+const dist = join(root, 'packages/elements/dist');
+const apiBudget = 0.6;
+let failed = false;
+
+/** Prints rows as a table with a header line; numbers are right-aligned. */
+function table(header, rows) {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => String(row[i]).length)));
+  const line = (row) => row.map((cell, i) => (typeof cell === 'number' || /^[\d.,]+( KB| ms|%)?$/.test(cell) ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('   ');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('   '));
+  for (const row of rows) console.log(line(row));
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const verdict = (pass) => (pass === undefined ? '' : pass ? 'pass' : 'FAIL');
+
+if (!args.has('--no-build') || !existsSync(dist)) {
+  console.log('Building the elements…');
+  await buildElements();
+}
+
+console.log('\nBundle sizes (packages/elements/dist, 1 KB = 1024 bytes, gzip level 9)\n');
+const sizes = measureSizes(dist);
+table(
+  ['bundle', 'minified', 'min+gzip', 'budget', ''],
+  sizes.map((row) => [row.file, kb(row.minified), kb(row.gzip), row.budget === undefined ? '' : `${row.budget}.0 KB`, verdict(row.pass)]),
+);
+failed ||= sizes.some((row) => row.pass === false);
+
+if (args.has('--sizes-only')) process.exit(failed ? 1 : 0);
+
+console.log('\nAPI throughput (wrk -t2 -c10, loopback)\n');
+if (!hasWrk()) {
+  console.log(wrkHelp);
+} else {
+  const duration = process.env.BENCH_DURATION ?? '10s';
+  const result = await measureThroughput({ duration });
+  const pass = result.ratio >= apiBudget;
+  table(
+    ['server', 'requests/s', 'p99', ''],
+    [
+      [`API GET ${result.path}`, Math.round(result.api.rps).toLocaleString('en-GB'), `${result.api.p99.toFixed(2)} ms`, ''],
+      ['bare node:http, same bytes', Math.round(result.bare.rps).toLocaleString('en-GB'), `${result.bare.p99.toFixed(2)} ms`, ''],
+      [`API / bare (budget ≥ ${apiBudget * 100}%)`, `${(result.ratio * 100).toFixed(0)}%`, '', verdict(pass)],
+    ],
+  );
+  failed ||= !pass;
+}
+
+console.log(failed ? '\nSome budgets were missed.' : '\nEvery budget is met.');
+process.exit(failed ? 1 : 0);
