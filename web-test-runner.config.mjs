@@ -10,8 +10,6 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const supportFile = new URL('./api/test/support/server.ts', import.meta.url);
-// Only while the real support server is being written: `CIVIC_TEST_STAND_IN=1 npx web-test-runner`.
-const standInFile = new URL('./packages/sign-in/test/support/stand-in-api.ts', import.meta.url);
 
 /** Starts the test API when the dev server starts, and gives tests its URL and a few commands. */
 function civicTestApi() {
@@ -19,9 +17,9 @@ function civicTestApi() {
   let origins = [];
   async function start(options = {}) {
     const { tsImport } = await import('tsx/esm/api');
-    const file = process.env.CIVIC_TEST_STAND_IN ? standInFile : supportFile;
-    if (!existsSync(file)) throw new Error(`web-test-runner: ${fileURLToPath(file)} does not exist yet`);
-    const { startTestApi } = await tsImport(file.href, import.meta.url);
+    if (!existsSync(supportFile)) throw new Error(`web-test-runner: ${fileURLToPath(supportFile)} is missing`);
+    // tsx compiles the API's TypeScript (and its imports) on the fly, in this Node process.
+    const { startTestApi } = await tsImport(supportFile.href, import.meta.url);
     const api = await startTestApi({ allowedOrigins: origins, ...options });
     apis.push(api);
     return api;

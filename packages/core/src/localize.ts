@@ -17,6 +17,9 @@ export function registerMessages(lang: string, messages: Catalogue): void {
   catalogues[lang] = { ...catalogues[lang], ...messages };
 }
 
+/** Whether English (the fallback of every language) has `key`. */
+export const hasMessage = (key: string): boolean => key in (catalogues['en'] ?? {});
+
 /** `it-IT` → `it`; a language without a catalogue → `en`. */
 export function catalogueLanguage(lang: string | undefined): Language {
   const base = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';

@@ -147,7 +147,7 @@ describe('errorMessage', () => {
   it('maps codes to resident-friendly words in the language', () => {
     expect(errorMessage(new ApiError(0, 'network', 'x'), localize('en'))).to.contain('internet connection');
     expect(errorMessage(new ApiError(0, 'network', 'x'), localize('it'))).to.contain('connessione');
-    expect(errorMessage(new ApiError(400, 'code_expired', 'x'), localize('ar'))).to.contain('انتهت صلاحية');
+    expect(errorMessage(new ApiError(403, 'forbidden', 'x'), localize('ar'))).to.contain('ليس لديك إذن');
   });
 
   it('says how long to wait when rate limited', () => {

@@ -42,6 +42,12 @@ export const en = {
   'sign-in.error.code.format': 'The code must be 6 digits, like 123456',
   'sign-in.error.wrong-code_one': 'That code is not right. You have {count} try left.',
   'sign-in.error.wrong-code_other': 'That code is not right. You have {count} tries left.',
+  'error.no_code': 'Ask for a new code first.',
+  'error.wrong_code': 'That code is not right.',
+  'error.code_expired': 'That code has expired. Send a new code.',
+  'error.code_exhausted': 'You have entered too many wrong codes. Send a new code.',
+  'error.wrong_password': 'That password is not right.',
+  'error.no_password': 'This account has no password. Sign in with a code sent to your email instead.',
 };
 export type SignInMessageKey = keyof typeof en;
 
@@ -87,6 +93,12 @@ export const it: Record<SignInMessageKey, string> = {
   'sign-in.error.code.format': 'Il codice deve essere di 6 cifre, ad esempio 123456',
   'sign-in.error.wrong-code_one': 'Il codice non è corretto. Hai ancora {count} tentativo.',
   'sign-in.error.wrong-code_other': 'Il codice non è corretto. Hai ancora {count} tentativi.',
+  'error.no_code': 'Prima chiedi un nuovo codice.',
+  'error.wrong_code': 'Il codice non è corretto.',
+  'error.code_expired': 'Il codice è scaduto. Fatti inviare un nuovo codice.',
+  'error.code_exhausted': 'Hai inserito troppi codici sbagliati. Fatti inviare un nuovo codice.',
+  'error.wrong_password': 'La password non è corretta.',
+  'error.no_password': 'Questo account non ha una password. Accedi con un codice inviato alla tua email.',
 };
 
 export const ar: Record<SignInMessageKey, string> & Record<string, string> = {
@@ -135,6 +147,12 @@ export const ar: Record<SignInMessageKey, string> & Record<string, string> = {
   'sign-in.error.wrong-code_few': 'هذا الرمز غير صحيح. لديك {count} محاولات متبقية.',
   'sign-in.error.wrong-code_many': 'هذا الرمز غير صحيح. لديك {count} محاولة متبقية.',
   'sign-in.error.wrong-code_other': 'هذا الرمز غير صحيح. لديك {count} محاولة متبقية.',
+  'error.no_code': 'اطلب رمزًا جديدًا أولًا.',
+  'error.wrong_code': 'هذا الرمز غير صحيح.',
+  'error.code_expired': 'انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.',
+  'error.code_exhausted': 'أدخلت رموزًا خاطئة مرات كثيرة. اطلب رمزًا جديدًا.',
+  'error.wrong_password': 'كلمة المرور هذه غير صحيحة.',
+  'error.no_password': 'لا توجد كلمة مرور لهذا الحساب. سجّل الدخول برمز يُرسل إلى بريدك الإلكتروني بدلًا من ذلك.',
 };
 
 export const signInMessages = { en, it, ar };

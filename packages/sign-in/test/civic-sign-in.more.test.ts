@@ -140,3 +140,23 @@ describe('<civic-sign-in> keyboard, compact, languages', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<civic-sign-in> rate limits', () => {
+  beforeEach(signedOutEverywhere);
+
+  it('says how long to wait, and keeps the email', async () => {
+    const { executeServerCommand } = await import('@web/test-runner-commands');
+    const limited = await executeServerCommand<string, object>('civic:start-api', { rateLimits: { perEmail: 2, windowSeconds: 600 } });
+    const el = await fixture<CivicSignIn>(html`<civic-sign-in api=${limited} org=${ORG}></civic-sign-in>`);
+    const email = 'too.many.' + Date.now() + '@example.org';
+    await type(el, 'email', email);
+    for (let attempt = 0; attempt < 5 && !text(el).includes('too many times'); attempt++) {
+      await click(el, 'Continue');
+      await settled(el);
+    }
+    expect(text(el)).to.match(/You have tried too many times\. Wait (\d+ minutes?|\d+ seconds?|a few minutes) and try again\./);
+    expect($<HTMLInputElement>(el, '#email')!.value).to.equal(email);
+    expect(activeId(el)).to.equal('error-summary');
+    await expect(el).to.be.accessible();
+  });
+});

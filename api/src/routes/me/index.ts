@@ -10,19 +10,19 @@ import { hashPassword } from '../../secrets.js';
 
 export function meRoutes(deps: Deps) {
   const { store } = deps;
+  const auth = requireAuth(deps);
   return new Hono<AppEnv>()
-    .use(requireAuth(deps))
-    .get('/', async (c) => {
+    .get('/', auth, async (c) => {
       const { user } = c.get('signedIn');
       return c.json(meOut(user, await store.memberships.forUser(user.id)));
     })
-    .patch('/', jsonBody(MeUpdate), async (c) => {
+    .patch('/', auth, jsonBody(MeUpdate), async (c) => {
       const { user, org } = c.get('signedIn');
       assertOriginAllowed(c.req.header('origin'), org);
       const updated = await store.users.update(user.id, c.req.valid('json'));
       return c.json(meOut(updated, await store.memberships.forUser(user.id)));
     })
-    .put('/password', jsonBody(PasswordSet), async (c) => {
+    .put('/password', auth, jsonBody(PasswordSet), async (c) => {
       const { user, org } = c.get('signedIn');
       assertOriginAllowed(c.req.header('origin'), org);
       await store.users.update(user.id, { passwordHash: await hashPassword(c.req.valid('json').password) });

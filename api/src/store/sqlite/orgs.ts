@@ -32,8 +32,8 @@ function toOrg(row: OrgRow): OrgRecord {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT_UNIQUE')
-    || (error instanceof Error && 'code' in error && (error as { code: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+  const code = error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 export function sqliteOrgs(db: Database.Database): OrgStore {

@@ -1,7 +1,5 @@
 // A text field: visible label above, hint, inline error with a hidden "Error:" prefix, wired with ARIA.
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 
 export interface TextFieldOptions {
   id: string;
@@ -39,11 +37,11 @@ export function textField(o: TextFieldOptions): TemplateResult {
       class="input ${o.width ?? ''}"
       part="input"
       type=${o.type ?? 'text'}
-      .value=${live(o.value)}
-      autocomplete=${ifDefined(o.autocomplete)}
-      inputmode=${ifDefined(o.inputmode)}
-      autocapitalize=${ifDefined(o.autocapitalize)}
-      maxlength=${ifDefined(o.maxlength)}
+      .value=${o.value}
+      autocomplete=${o.autocomplete ?? nothing}
+      inputmode=${o.inputmode ?? nothing}
+      autocapitalize=${o.autocapitalize ?? nothing}
+      maxlength=${o.maxlength ?? nothing}
       spellcheck=${o.spellcheck === undefined ? nothing : String(o.spellcheck)}
       aria-describedby=${describedBy || nothing}
       aria-invalid=${o.error ? 'true' : nothing}
