@@ -1,6 +1,6 @@
 // Bundle sizes: minified and gzip (level 9) for every bundle in packages/elements/dist,
 // against DESIGN.md section 7's budgets.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -17,9 +17,10 @@ export const sizeBudgets = {
 
 /** One row per `.js` file in `dist`: `{ file, minified, gzip, budget, pass }` (sizes in bytes). */
 export function measureSizes(dist) {
-  return readdirSync(dist)
+  // Entry bundles first, then the chunks they load on demand (Italian and Arabic words).
+  const chunks = existsSync(join(dist, 'chunks')) ? readdirSync(join(dist, 'chunks')).map((file) => `chunks/${file}`) : [];
+  return [...readdirSync(dist).sort(), ...chunks.sort()]
     .filter((file) => file.endsWith('.js'))
-    .sort()
     .map((file) => {
       const code = readFileSync(join(dist, file));
       const gzip = gzipSync(code, { level: 9 }).length;

@@ -122,3 +122,27 @@ test('the NHS page signs in through the compact header button and its dialog, un
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the community page in Arabic loads the Arabic words as a chunk of their own and renders right to left', async () => {
+  const context = await demo.browser.createBrowserContext();
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const chunks: string[] = [];
+  page.on('response', (response) => response.url().includes('/elements/chunks/') && chunks.push(response.url()));
+
+  await page.goto(`${demo.demoUrl}/community.html?lang=ar`);
+  await page.waitForSelector('::-p-aria([name="عنوان البريد الإلكتروني"][role="textbox"])', { timeout: 15_000 });
+  const dir = await page.$eval('civic-sign-in', (el) => el.shadowRoot?.querySelector('[dir]')?.getAttribute('dir'));
+  assert.equal(dir, 'rtl');
+  assert.ok(chunks.length > 0 && chunks.every((url) => /messages\.ar/.test(url)), `only Arabic chunks load: ${chunks.join(', ')}`);
+
+  // An English page downloads no language chunk at all.
+  const english = await context.newPage();
+  const englishChunks: string[] = [];
+  english.on('response', (response) => response.url().includes('/elements/chunks/') && englishChunks.push(response.url()));
+  await english.goto(`${demo.demoUrl}/council.html`);
+  await english.waitForSelector(textbox('Email address'));
+  assert.deepEqual(englishChunks, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -62,8 +62,14 @@ export function cors(origins: OriginAllowList): MiddlewareHandler<AppEnv> {
     // A write from a web page no organisation trusts can never be allowed.
     if (origin !== undefined && !allowed && WRITE.has(c.req.method)) throw originNotAllowed(origin);
 
+    // Set on the context before the handler, so error responses carry them too
+    // (a route that serves everyone, like the element bundles, overrides the origin with `*`).
+    c.header('Vary', 'Origin');
+    if (allowed) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    }
     await next();
-    if (!c.res.headers.get('Vary')?.includes('Origin')) applyCorsHeaders(c.res.headers, allowed ? origin : undefined);
   };
 }
 

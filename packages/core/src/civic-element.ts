@@ -3,12 +3,12 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import { ApiClient } from './api-client.js';
 import { resolveLang, resolveSetting, watchConfig } from './config.js';
-import { LocalizeController, registerMessages, type Catalogue } from './localize.js';
+import { loadMessages, LocalizeController, registerMessages, type CatalogueSource } from './localize.js';
 import { coreMessages } from './messages.js';
 import { SessionController } from './session-controller.js';
 import { theme } from './theme.js';
 
-type Catalogues = Record<string, Catalogue>;
+type Catalogues = Record<string, CatalogueSource>;
 const registered = new WeakSet<Catalogues>();
 
 export abstract class CivicElement extends LitElement {
@@ -31,6 +31,7 @@ export abstract class CivicElement extends LitElement {
   #lifetime = new AbortController();
   #client: ApiClient | undefined;
   #unwatch: (() => void) | undefined;
+  #languageLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -76,6 +77,25 @@ export abstract class CivicElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('org')) this.resolve();
+    // Italian and Arabic arrive in chunks of their own: show English meanwhile, then re-render.
+    const loading = loadMessages(this.resolvedLang);
+    if (loading && loading !== this.#languageLoading) {
+      this.#languageLoading = loading;
+      void loading.then(() => {
+        this.#languageLoading = undefined;
+        this.requestUpdate();
+      });
+    }
+  }
+
+  /** Also waits for the words of the element's language, so `await el.updateComplete` shows them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#languageLoading) {
+      await this.#languageLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Re-reads api, org and lang from the element, its <civic-config> ancestors and the document. */

@@ -3,18 +3,50 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type Params = Record<string, string | number>;
 export type Catalogue = Record<string, string>;
+/** A catalogue, or a function that loads one (a language kept in a chunk of its own). */
+export type CatalogueSource = Catalogue | (() => Promise<Catalogue>);
 
 /** Languages the elements are translated into; anything else falls back to English. */
 export const LANGUAGES = ['en', 'it', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
-const REGISTRY = Symbol.for('civic-elements.messages');
-const catalogues = ((globalThis as { [REGISTRY]?: Record<string, Catalogue> })[REGISTRY] ??= {});
+interface Registry {
+  catalogues: Record<string, Catalogue>;
+  /** Loaders registered for a language and not yet called. */
+  pending: Record<string, (() => Promise<Catalogue>)[]>;
+  /** Loads under way for a language. */
+  loading: Record<string, Promise<void> | undefined>;
+}
+// On globalThis, so that two bundled copies of core on one page share what they have loaded.
+const REGISTRY = Symbol.for('civic-elements.messages.v2');
+const registry = ((globalThis as { [REGISTRY]?: Registry })[REGISTRY] ??= { catalogues: {}, pending: {}, loading: {} });
+const { catalogues } = registry;
 
-/** Adds a package's messages for a language (later registrations add to earlier ones). */
-export function registerMessages(lang: string, messages: Catalogue): void {
-  catalogues[lang] = { ...catalogues[lang], ...messages };
+/** Adds a package's messages for a language (later registrations add to earlier ones), or a loader for them. */
+export function registerMessages(lang: string, messages: CatalogueSource): void {
+  if (typeof messages === 'function') (registry.pending[lang] ??= []).push(messages);
+  else catalogues[lang] = { ...catalogues[lang], ...messages };
+}
+
+/**
+ * Loads the catalogues registered for `lang` that have not arrived yet. Returns undefined when there
+ * is nothing to wait for. A catalogue that fails to load (offline) leaves English in its place.
+ */
+export function loadMessages(lang: string): Promise<void> | undefined {
+  const language = catalogueLanguage(lang);
+  const pending = registry.pending[language];
+  if (pending?.length) {
+    registry.pending[language] = [];
+    const loads = pending.map((load) =>
+      load().then((messages) => registerMessages(language, messages), () => undefined),
+    );
+    const loading: Promise<void> = Promise.all([registry.loading[language], ...loads]).then(() => {
+      if (registry.loading[language] === loading) registry.loading[language] = undefined;
+    });
+    registry.loading[language] = loading;
+  }
+  return registry.loading[language];
 }
 
 /** Whether English (the fallback of every language) has `key`. */

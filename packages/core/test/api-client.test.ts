@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { ApiClient, ApiError, errorMessage, LocalizeController, coreMessages, registerMessages, Session } from '../src/index.js';
+import { ApiClient, ApiError, errorMessage, LocalizeController, coreMessages, loadMessages, registerMessages, Session } from '../src/index.js';
 import { api, closedPort, ORG, registeredSession, uniqueEmail } from './support.js';
 
 for (const [lang, messages] of Object.entries(coreMessages)) registerMessages(lang, messages);
+// Italian and Arabic are chunks of their own; these tests read them directly.
+await Promise.all([loadMessages('it'), loadMessages('ar')]);
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });

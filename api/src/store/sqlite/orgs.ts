@@ -36,7 +36,27 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** Freezes a cached record all the way down, so a caller that changed it would fail loudly, not corrupt the cache. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Organisations and departments are read on nearly every request and change rarely, so reads are
+ * cached in memory and every write here clears the cache. This holds because one API process owns
+ * the database file; a second process writing to it would need a shared cache or none.
+ */
 export function sqliteOrgs(db: Database.Database): OrgStore {
+  const orgBySlug = new Map<string, OrgRecord | null>();
+  const departmentsByOrg = new Map<string, DepartmentRecord[]>();
+  const forget = () => {
+    orgBySlug.clear();
+    departmentsByOrg.clear();
+  };
   const insert = db.prepare(`INSERT INTO orgs (id, slug, name, default_locale, theme, map, allowed_origins, password_sign_in, created_at, updated_at)
     VALUES (@id, @slug, @name, @default_locale, @theme, @map, @allowed_origins, @password_sign_in, @created_at, @updated_at)`);
   const bySlug = db.prepare('SELECT * FROM orgs WHERE slug = ?');
@@ -77,6 +97,7 @@ export function sqliteOrgs(db: Database.Database): OrgStore {
         createdAt: at,
         updatedAt: at,
       };
+      forget();
       try {
         insert.run(toRow(org));
       } catch (error) {
@@ -86,8 +107,14 @@ export function sqliteOrgs(db: Database.Database): OrgStore {
       return org;
     },
     async bySlug(slug) {
-      const row = bySlug.get(slug) as OrgRow | undefined;
-      return row ? toOrg(row) : null;
+      let org = orgBySlug.get(slug);
+      if (org === undefined) {
+        const row = bySlug.get(slug) as OrgRow | undefined;
+        org = row ? deepFreeze(toOrg(row)) : null;
+        // Unknown slugs are not remembered: anyone could fill the cache with them.
+        if (org) orgBySlug.set(slug, org);
+      }
+      return org;
     },
     async byId(id) {
       const row = byId.get(id) as OrgRow | undefined;
@@ -97,6 +124,7 @@ export function sqliteOrgs(db: Database.Database): OrgStore {
       const row = byId.get(id) as OrgRow | undefined;
       if (!row) throw new Error(`No organisation ${id}`);
       const next: OrgRecord = { ...toOrg(row), ...changes, updatedAt: now.toISOString() };
+      forget();
       update.run(toRow(next));
       return next;
     },
@@ -107,12 +135,21 @@ export function sqliteOrgs(db: Database.Database): OrgStore {
       return (origins.all() as { value: string }[]).map((row) => row.value);
     },
     async departments(orgId) {
-      return (departments.all(orgId) as { id: string; org_id: string; slug: string; name: string }[]).map(
-        (row): DepartmentRecord => ({ id: row.id, orgId: row.org_id, slug: row.slug, name: row.name }),
-      );
+      let list = departmentsByOrg.get(orgId);
+      if (!list) {
+        list = deepFreeze(
+          (departments.all(orgId) as { id: string; org_id: string; slug: string; name: string }[]).map(
+            (row): DepartmentRecord => ({ id: row.id, orgId: row.org_id, slug: row.slug, name: row.name }),
+          ),
+        );
+        if (departmentsByOrg.size > 10_000) departmentsByOrg.clear();
+        departmentsByOrg.set(orgId, list);
+      }
+      return list;
     },
     async addDepartment(orgId, department) {
       const id = newId();
+      forget();
       try {
         addDepartment.run(id, orgId, department.slug, department.name);
       } catch (error) {
@@ -122,6 +159,7 @@ export function sqliteOrgs(db: Database.Database): OrgStore {
       return { id, orgId, slug: department.slug, name: department.name };
     },
     async removeDepartment(orgId, slug) {
+      forget();
       return removeDepartment.run(orgId, slug).changes > 0;
     },
   };
