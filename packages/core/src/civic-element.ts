@@ -1,6 +1,5 @@
 // CivicElement: the base class of every widget: resolved api/org/lang, session, API client, dir.
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiClient } from './api-client.js';
 import { resolveLang, resolveSetting, watchConfig } from './config.js';
 import { loadMessages, LocalizeController, registerMessages, type CatalogueSource } from './localize.js';
@@ -13,18 +12,27 @@ const registered = new WeakSet<Catalogues>();
 
 export abstract class CivicElement extends LitElement {
   static override styles = [theme];
+  // Reactive properties are declared here rather than with decorators: it keeps the decorator
+  // runtime out of every bundle (DESIGN.md section 7's size budgets).
+  static override properties: PropertyDeclarations = {
+    api: {},
+    org: {},
+    resolvedApi: { state: true },
+    resolvedOrg: { state: true },
+    resolvedLang: { state: true },
+  };
   /** Message catalogues (per language) this element's templates use; registered on first use. */
   static messages: Catalogues[] = [coreMessages];
 
   /** The API's base URL. Falls back to the nearest `<civic-config api>`. */
-  @property() api?: string;
+  declare api?: string;
   /** The organisation's slug. Falls back to the nearest `<civic-config org>`. */
-  @property() org?: string;
+  declare org?: string;
 
   /** What is in use after resolution (attributes, `<civic-config>`, `<html lang>`). */
-  @state() resolvedApi = '';
-  @state() resolvedOrg = '';
-  @state() resolvedLang = 'en';
+  resolvedApi = '';
+  resolvedOrg = '';
+  resolvedLang = 'en';
 
   protected readonly localize = new LocalizeController(this, () => this.resolvedLang);
   protected readonly sessionController = new SessionController(this, () => this.resolvedApi || undefined);

@@ -1,6 +1,5 @@
 // <civic-sign-in>: register, verify the email with a one-time code, sign in and out; shows who is signed in.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   ApiError, CivicCodeSentEvent, CivicElement, CivicSignedInEvent, CivicSignedOutEvent, LiveAnnouncer, Task,
   button, dialog, errorMessage, errorSummary, showDialog, textField, uiStyles, type SummaryError,
@@ -70,21 +69,35 @@ const API_FIELDS: Record<string, Field> = { email: 'email', name: 'name', code: 
 export class CivicSignIn extends CivicElement {
   static override styles = [...CivicElement.styles, uiStyles, styles];
   static override messages = [...CivicElement.messages, signInMessages];
+  static override properties = {
+    compact: { type: Boolean, reflect: true },
+    step: { state: true },
+    email: { state: true },
+    name: { state: true },
+    newPassword: { state: true },
+    password: { state: true },
+    code: { state: true },
+    errors: { state: true },
+    problem: { state: true },
+    unknownEmail: { state: true },
+    busy: { state: true },
+    passwordSignIn: { state: true },
+  };
 
   /** Render one button that opens the flow in a modal dialog. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
-  @state() step: Step = 'email';
-  @state() email = '';
-  @state() name = '';
-  @state() newPassword = '';
-  @state() password = '';
-  @state() code = '';
-  @state() private errors: FieldErrors = {};
-  @state() private problem = '';
-  @state() private unknownEmail = false;
-  @state() private busy = '';
-  @state() private passwordSignIn = false;
+  step: Step = 'email';
+  email = '';
+  name = '';
+  newPassword = '';
+  password = '';
+  code = '';
+  private errors: FieldErrors = {};
+  private problem = '';
+  private unknownEmail = false;
+  private busy = '';
+  private passwordSignIn = false;
 
   private readonly announcer = new LiveAnnouncer(this);
   private readonly action = new Task<[Work], unknown>(this, ([work], signal) => work(signal));

@@ -38,15 +38,8 @@ export const uiStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  .button--primary:focus-visible,
-  .button--secondary:focus-visible,
-  .button--link:focus-visible {
-    background: var(--_focus);
-    color: var(--_focus-text);
-    outline: 3px solid transparent;
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
-    text-decoration: none;
-  }
+  /* The GOV.UK focus style: yellow fill with a dark underline, for buttons and links alike. */
+  .button:focus-visible,
   .button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
@@ -129,13 +122,6 @@ export const uiStyles = css`
   .error-summary__list li {
     color: var(--_error);
     font-weight: 600;
-  }
-  a:focus-visible {
-    background: var(--_focus);
-    color: var(--_focus-text);
-    outline: 3px solid transparent;
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
-    text-decoration: none;
   }
   .notice {
     margin: 0 0 var(--_space);
