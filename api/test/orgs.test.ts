@@ -123,6 +123,9 @@ describe('settings', () => {
 
 describe('departments', () => {
   test('POST creates (201), a second time conflicts (409), DELETE removes (204) then 404', async () => {
+    const publicSlugs = async () =>
+      (await t.call('GET', '/v1/orgs/test-council')).json.departments.map((d: { slug: string }) => d.slug);
+    assert.ok(!(await publicSlugs()).includes('parks')); // the public view is now cached
     const created = await t.call('POST', '/v1/orgs/test-council/departments', { token: admin.accessToken, body: { slug: 'parks', name: 'Parks' } });
     assert.equal(created.status, 201);
     assert.equal(created.json.slug, 'parks');
@@ -130,9 +133,11 @@ describe('departments', () => {
     const again = await t.call('POST', '/v1/orgs/test-council/departments', { token: admin.accessToken, body: { slug: 'parks', name: 'Parks 2' } });
     assert.equal(again.status, 409);
     assert.equal(again.json.error.code, 'conflict');
+    assert.ok((await publicSlugs()).includes('parks'), 'the public view shows a new department at once');
     const removed = await t.call('DELETE', '/v1/orgs/test-council/departments/parks', { token: admin.accessToken });
     assert.equal(removed.status, 204);
     assert.equal(removed.text, '');
+    assert.ok(!(await publicSlugs()).includes('parks'), 'and forgets a removed one at once');
     const gone = await t.call('DELETE', '/v1/orgs/test-council/departments/parks', { token: admin.accessToken });
     assert.equal(gone.status, 404);
     assert.equal(gone.json.error.code, 'not_found');

@@ -62,12 +62,13 @@ export function cors(origins: OriginAllowList): MiddlewareHandler<AppEnv> {
     // A write from a web page no organisation trusts can never be allowed.
     if (origin !== undefined && !allowed && WRITE.has(c.req.method)) throw originNotAllowed(origin);
 
-    // Set on the context before the handler, so error responses carry them too
-    // (a route that serves everyone, like the element bundles, overrides the origin with `*`).
-    c.header('Vary', 'Origin');
+    // Decided before the handler, so error responses carry them too (see reply.ts);
+    // a route that serves everyone, like the element bundles, keeps its own `*`.
+    const headers = c.get('responseHeaders');
+    headers['vary'] = 'Origin';
     if (allowed) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+      headers['access-control-allow-origin'] = origin;
+      headers['access-control-expose-headers'] = EXPOSE_HEADERS;
     }
     await next();
   };

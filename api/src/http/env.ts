@@ -29,5 +29,9 @@ export interface AppEnv {
     /** The request's Origin when some organisation allows it (and so CORS headers are sent). */
     corsOrigin: string | undefined;
     signedIn: Signedin;
+    /** Headers every response carries (lower-case names), decided before the handler; see reply.ts. */
+    responseHeaders: Record<string, string>;
+    /** Set when the response was made by json(), which included responseHeaders itself. */
+    headersApplied: boolean;
   };
 }

@@ -9,6 +9,7 @@ import { jsonBody, parseWith, readJson } from '../../http/validate.js';
 import { openSession, refreshSession, sendCode, useCode } from '../../identity.js';
 import { hashPassword, verifyPassword } from '../../secrets.js';
 import { ConflictError } from '../../store/types.js';
+import { json } from '../../http/reply.js';
 
 const [CodeSignIn, PasswordSignIn] = SignInRequest.options;
 
@@ -45,7 +46,7 @@ export function authRoutes(deps: Deps) {
         }
       }
       // An existing account only gets a code: its name and password stay as its owner set them.
-      return c.json(await sendCode(deps, user, org, body.locale), 202);
+      return json(c, await sendCode(deps, user, org, body.locale), 202);
     })
     .post('/code', jsonBody(CodeRequest), async (c) => {
       const body = c.req.valid('json');
@@ -54,7 +55,7 @@ export function authRoutes(deps: Deps) {
       assertOriginAllowed(c.req.header('origin'), org);
       const user = await store.users.byEmail(body.email);
       if (!user) throw unknownEmail();
-      return c.json(await sendCode(deps, user, org, body.locale), 202);
+      return json(c, await sendCode(deps, user, org, body.locale), 202);
     })
     .post('/sign-in', async (c) => {
       const raw = await readJson(c);
@@ -79,7 +80,7 @@ export function authRoutes(deps: Deps) {
         if (!(await verifyPassword(body.password, user.passwordHash))) {
           throw new ApiError(401, 'wrong_password', 'The password is not right.', { fields: { password: 'The password is not right.' } });
         }
-        return c.json(await openSession(deps, user, org));
+        return json(c, await openSession(deps, user, org));
       }
 
       const check = await useCode(deps, user, body.code);
@@ -99,7 +100,7 @@ export function authRoutes(deps: Deps) {
           });
         case 'ok': {
           const verified = user.emailVerified ? user : await store.users.update(user.id, { emailVerified: true });
-          return c.json(await openSession(deps, verified, org));
+          return json(c, await openSession(deps, verified, org));
         }
       }
     })
@@ -110,7 +111,7 @@ export function authRoutes(deps: Deps) {
         if (org) assertOriginAllowed(c.req.header('origin'), org);
       });
       if (!response) throw new ApiError(401, 'invalid_refresh_token', 'This sign-in has ended. Please sign in again.');
-      return c.json(response);
+      return json(c, response);
     })
     .post('/sign-out', requireAuth(deps), async (c) => {
       const { session, org } = c.get('signedIn');

@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/env.js';
 import { queryOf } from '../../http/validate.js';
 import type { OutboxMailer } from '../../mail/outbox.js';
+import { json } from '../../http/reply.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -14,7 +15,7 @@ const OutboxQuery = z.object({ to: z.string().max(254).optional() });
 export function devRoutes(outbox: OutboxMailer | undefined) {
   const list = async (to?: string) => (outbox ? outbox.list(to === undefined ? {} : { to }) : []);
   return new Hono<AppEnv>()
-    .get('/outbox.json', queryOf(OutboxQuery), async (c) => c.json(await list(c.req.valid('query').to)))
+    .get('/outbox.json', queryOf(OutboxQuery), async (c) => json(c, await list(c.req.valid('query').to)))
     .get('/outbox', queryOf(OutboxQuery), async (c) => {
       const messages = await list(c.req.valid('query').to);
       const rows = messages

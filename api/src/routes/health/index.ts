@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Health } from '@civic-elements/protocol';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv, Deps } from '../../http/env.js';
+import { json } from '../../http/reply.js';
 
 export const VERSION = '0.1.0';
 
@@ -14,6 +15,6 @@ export function healthRoutes(deps: Deps) {
       throw new ApiError(503, 'internal', 'The database does not answer.');
     }
     const body: Health = { status: 'ok', database: 'ok', version: VERSION };
-    return c.json(body);
+    return json(c, body);
   });
 }

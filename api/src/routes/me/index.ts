@@ -7,6 +7,7 @@ import type { AppEnv, Deps } from '../../http/env.js';
 import { jsonBody } from '../../http/validate.js';
 import { meOut } from '../../present.js';
 import { hashPassword } from '../../secrets.js';
+import { json } from '../../http/reply.js';
 
 export function meRoutes(deps: Deps) {
   const { store } = deps;
@@ -14,13 +15,13 @@ export function meRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/', auth, async (c) => {
       const { user } = c.get('signedIn');
-      return c.json(meOut(user, await store.memberships.forUser(user.id)));
+      return json(c, meOut(user, await store.memberships.forUser(user.id)));
     })
     .patch('/', auth, jsonBody(MeUpdate), async (c) => {
       const { user, org } = c.get('signedIn');
       assertOriginAllowed(c.req.header('origin'), org);
       const updated = await store.users.update(user.id, c.req.valid('json'));
-      return c.json(meOut(updated, await store.memberships.forUser(user.id)));
+      return json(c, meOut(updated, await store.memberships.forUser(user.id)));
     })
     .put('/password', auth, jsonBody(PasswordSet), async (c) => {
       const { user, org } = c.get('signedIn');

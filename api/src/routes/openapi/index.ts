@@ -25,6 +25,7 @@ import {
 } from '@civic-elements/protocol';
 import type { AppEnv } from '../../http/env.js';
 import { VERSION } from '../health/index.js';
+import { json } from '../../http/reply.js';
 
 type Schema = z.ZodType;
 
@@ -168,5 +169,5 @@ export function openApiDocument(publicUrl: string): object {
 
 export function openApiRoutes(publicUrl: string) {
   let document: object | undefined;
-  return new Hono<AppEnv>().get('/', (c) => c.json((document ??= openApiDocument(publicUrl))));
+  return new Hono<AppEnv>().get('/', (c) => json(c, (document ??= openApiDocument(publicUrl))));
 }

@@ -8,7 +8,8 @@ import { ApiError, forbidden, notFound, orgNotFound } from '../../http/errors.js
 import type { AppEnv, Deps } from '../../http/env.js';
 import { jsonBody, queryOf } from '../../http/validate.js';
 import { departmentOut, memberOut, orgPublic, orgSettings } from '../../present.js';
-import { ConflictError, type OrgRecord } from '../../store/types.js';
+import { ConflictError, type DepartmentRecord, type OrgRecord } from '../../store/types.js';
+import { json, jsonText } from '../../http/reply.js';
 
 function encodeCursor(joinedAt: string, userId: string): string {
   return Buffer.from(JSON.stringify([joinedAt, userId])).toString('base64url');
@@ -49,27 +50,38 @@ export function orgRoutes(deps: Deps) {
 
   const auth = requireAuth(deps);
 
+  // Every widget asks for its organisation's configuration on every page view. The store hands out
+  // the same frozen records until something changes, so the JSON is kept per record and made anew
+  // when the organisation or its departments change.
+  const publicJson = new WeakMap<OrgRecord, { departments: readonly DepartmentRecord[]; text: string }>();
+
   return new Hono<AppEnv>()
     .get('/:slug', async (c) => {
       const org = await findOrg(c.req.param('slug'));
-      return c.json(orgPublic(org, await store.orgs.departments(org.id)));
+      const departments = await store.orgs.departments(org.id);
+      let cached = publicJson.get(org);
+      if (cached?.departments !== departments) {
+        cached = { departments, text: JSON.stringify(orgPublic(org, departments)) };
+        publicJson.set(org, cached);
+      }
+      return jsonText(c, cached.text);
     })
     .get('/:slug/settings', auth, async (c) => {
       const org = await asAdmin(c);
-      return c.json(orgSettings(org, await store.orgs.departments(org.id)));
+      return json(c, orgSettings(org, await store.orgs.departments(org.id)));
     })
     .patch('/:slug', auth, jsonBody(OrgUpdate), async (c) => {
       const org = await asAdmin(c);
       const changes = c.req.valid('json');
       const updated = await store.orgs.update(org.id, changes, deps.clock());
       if (changes.allowedOrigins) deps.origins.invalidate();
-      return c.json(orgSettings(updated, await store.orgs.departments(org.id)));
+      return json(c, orgSettings(updated, await store.orgs.departments(org.id)));
     })
     .post('/:slug/departments', auth, jsonBody(DepartmentCreate), async (c) => {
       const org = await asAdmin(c);
       try {
         const department = await store.orgs.addDepartment(org.id, c.req.valid('json'));
-        return c.json(departmentOut(department), 201);
+        return json(c, departmentOut(department), 201);
       } catch (error) {
         if (error instanceof ConflictError) {
           throw new ApiError(409, 'conflict', error.message, { fields: { slug: 'Choose a slug no other department uses.' } });
@@ -89,7 +101,7 @@ export function orgRoutes(deps: Deps) {
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       const nextCursor = rows.length > limit && last ? encodeCursor(last.joinedAt, last.userId) : null;
-      return c.json({ items: items.map(memberOut), nextCursor });
+      return json(c, { items: items.map(memberOut), nextCursor });
     })
     .put('/:slug/members/:userId', auth, jsonBody(MemberUpdate), async (c) => {
       const org = await asAdmin(c);
@@ -108,6 +120,6 @@ export function orgRoutes(deps: Deps) {
         throw new ApiError(409, 'conflict', `${org.name} needs at least one admin: make someone else an admin first.`);
       }
       const membership = await store.memberships.set(org.id, user.id, role, departments, deps.clock());
-      return c.json(memberOut({ ...membership, email: user.email, name: user.name }));
+      return json(c, memberOut({ ...membership, email: user.email, name: user.name }));
     });
 }
