@@ -2,10 +2,9 @@
 // answering the same bytes and headers, both loaded by wrk in the same run.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
+import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
 
 export const wrkHelp = `wrk is not installed, so the API throughput was not measured.
   On Debian or Ubuntu:  apt-get install -y wrk
@@ -13,17 +12,6 @@ export const wrkHelp = `wrk is not installed, so the API throughput was not meas
 
 export function hasWrk() {
   return spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Headers a server writes for itself per connection or per moment; the bare server makes its own. */

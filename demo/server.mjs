@@ -108,6 +108,18 @@ export function stopChild(child, graceMs = 5000) {
   });
 }
 
+/** A TCP port on 127.0.0.1 that was free a moment ago (for tests and benchmarks). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 /** Fails early, and in plain words, when a port is taken (say, by another `npm start`). */
 export function assertPortFree(port, what) {
   return new Promise((free, taken) => {

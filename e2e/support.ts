@@ -1,24 +1,12 @@
 // Starts the demo exactly as `npm start` does (on free ports, with a fresh data folder) and a Chromium to drive it.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 // @ts-expect-error: plain JavaScript module without types
 import { chromiumArgs, chromiumHelp, findChromium } from '../scripts/chromium.mjs';
 // @ts-expect-error: plain JavaScript module without types
-import { startDemo } from '../demo/server.mjs';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort, startDemo } from '../demo/server.mjs';
 
 export interface Demo {
   apiUrl: string;
