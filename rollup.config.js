@@ -24,7 +24,8 @@ for (const input of Object.values(bundles)) {
 /**
  * Squeezes the whitespace and comments out of Lit `css` templates, which terser leaves alone.
  * Only spaces that cannot matter go: around braces, semicolons, commas and after colons
- * (a space before a colon can be a descendant combinator, so it stays).
+ * (a space before a colon can be a descendant combinator, so it stays), the space before `!important`,
+ * and the zero of `0.5`.
  */
 function minifyCssTemplates() {
   const minify = (text) =>
@@ -34,13 +35,69 @@ function minifyCssTemplates() {
       .replace(/\s*([{};,])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      .replace(/\s+!important/g, '!important')
+      .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2') // 0.5em → .5em
       .trim();
   return {
     name: 'minify-css-templates',
     transform(code, id) {
       // TypeScript prints the tag as `css \``.
       if (!/\.ts$/.test(id) || !/\bcss\s*`/.test(code)) return null;
-      return { code: code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => `css\`${minify(body)}\``), map: null };
+      let constant = false;
+      const out = code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => {
+        if (body.includes('${')) return `css\`${minify(body)}\``;
+        // Constant CSS needs none of the tag's checks of interpolated values: unsafeCSS makes the
+        // same CSSResult from a string, and lets Lit's \`css\` (with its error texts) be tree-shaken.
+        constant = true;
+        return `__civicConstantCss(\`${minify(body)}\`)`;
+      });
+      // On the first line, so that the source map's lines still match.
+      return { code: (constant ? "import { unsafeCSS as __civicConstantCss } from 'lit';" : '') + out, map: null };
+    },
+  };
+}
+
+/**
+ * Squeezes the indentation out of Lit `html` templates, which terser leaves alone. A run of
+ * whitespace with a line break in it becomes nothing between a tag and a tag or expression (where
+ * it could only be a whitespace text node between blocks) or before the `>` that ends a tag, else
+ * one space (between attributes, or next to text), which HTML renders the same. Whitespace without
+ * a line break is left as written.
+ */
+function minifyHtmlTemplates() {
+  const walk = (node, visit) => {
+    if (!node || typeof node.type !== 'string') return;
+    visit(node);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const child of value) walk(child, visit);
+      else if (value && typeof value.type === 'string') walk(value, visit);
+    }
+  };
+  return {
+    name: 'minify-html-templates',
+    transform(code, id) {
+      if (!/\.ts$/.test(id) || !/\bhtml\s*`/.test(code)) return null;
+      const edits = [];
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || node.tag.name !== 'html') return;
+        for (const quasi of node.quasi.quasis) {
+          const raw = code.slice(quasi.start, quasi.end);
+          if (raw !== quasi.value.raw) throw new Error(`minify-html-templates: unexpected template positions in ${id}`);
+          const text = raw.replace(/\s*\n\s*/g, (run, offset) => {
+            const before = offset === 0 ? '' : raw[offset - 1];
+            const after = raw[offset + run.length] ?? '';
+            if ((before === '' || before === '>') && (after === '' || after === '<')) return '';
+            // The end of a tag, after a binding or a quoted value: `${x}\n  >` is `${x}>`.
+            if ((before === '' || before === '"') && (after === '>' || raw.startsWith('/>', offset + run.length))) return '';
+            return ' ';
+          });
+          if (text !== raw) edits.push([quasi.start, quasi.end, text]);
+        }
+      });
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
     },
   };
 }
@@ -59,7 +116,9 @@ const plugins = () => [
     outputToFilesystem: false,
   }),
   minifyCssTemplates(),
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  minifyHtmlTemplates(),
+  // keep_fargs: false drops unused trailing parameters; nothing here reads a function's `length`.
+  terser({ ecma: 2022, module: true, compress: { passes: 2, keep_fargs: false }, format: { comments: false } }),
 ];
 
 export default Object.entries(bundles).map(([file, input]) => ({

@@ -18,8 +18,6 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-const RETRYABLE_STATUS = new Set([502, 503, 504]);
-
 function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
   if (!a || !b) return a ?? b;
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
@@ -57,8 +55,9 @@ export class ApiClient {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const session = options.auth === false ? null : this.session;
-    const idempotent = method === 'GET' || method === 'HEAD';
-    let retried = false;
+    const body = options.body === undefined ? null : JSON.stringify(options.body);
+    // A request that is safe to repeat is tried once more after a lost connection or a 502, 503 or 504.
+    let retries = method === 'GET' || method === 'HEAD' ? 1 : 0;
     let refreshed = false;
 
     if (session?.signedIn && session.accessExpired) {
@@ -69,7 +68,7 @@ export class ApiClient {
     for (;;) {
       if (signal?.aborted) throw errorFromFailure(undefined, signal);
       const headers: Record<string, string> = { Accept: 'application/json' };
-      if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (body !== null) headers['Content-Type'] = 'application/json';
       const token = session?.accessToken;
       if (token) headers['Authorization'] = 'Bearer ' + token;
 
@@ -78,27 +77,20 @@ export class ApiClient {
         response = await this.#fetch(url.href, {
           method,
           headers,
-          body: options.body === undefined ? null : JSON.stringify(options.body),
+          body,
           signal: signal ?? null,
         });
       } catch (failure) {
         const error = errorFromFailure(failure, signal);
-        if (error.code === 'network' && idempotent && !retried) {
-          retried = true;
-          continue;
-        }
+        if (error.code === 'network' && retries-- > 0) continue;
         throw error;
       }
 
       if (response.ok) {
-        if (response.status === 204) return undefined as T;
-        const text = await response.text();
+        const text = await response.text(); // empty for a 204
         return (text ? JSON.parse(text) : undefined) as T;
       }
-      if (RETRYABLE_STATUS.has(response.status) && idempotent && !retried) {
-        retried = true;
-        continue;
-      }
+      if (response.status > 501 && response.status < 505 && retries-- > 0) continue;
       const error = await errorFromResponse(response);
       if (error.status === 401 && error.code === 'token_expired' && session && token && !refreshed) {
         refreshed = true;

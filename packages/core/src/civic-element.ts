@@ -5,10 +5,13 @@ import { resolveLang, resolveSetting, watchConfig } from './config.js';
 import { loadMessages, LocalizeController, registerMessages, type CatalogueSource } from './localize.js';
 import { coreMessages } from './messages.js';
 import { SessionController } from './session-controller.js';
+import { apiKey } from './session.js';
 import { theme } from './theme.js';
 
 type Catalogues = Record<string, CatalogueSource>;
 const registered = new WeakSet<Catalogues>();
+/** Options of the reactive properties that are internal state (one object, shared). */
+const state = { state: true };
 
 export abstract class CivicElement extends LitElement {
   static override styles = [theme];
@@ -17,9 +20,9 @@ export abstract class CivicElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
     org: {},
-    resolvedApi: { state: true },
-    resolvedOrg: { state: true },
-    resolvedLang: { state: true },
+    resolvedApi: state,
+    resolvedOrg: state,
+    resolvedLang: state,
   };
   /** Message catalogues (per language) this element's templates use; registered on first use. */
   static messages: Catalogues[] = [coreMessages];
@@ -55,8 +58,9 @@ export abstract class CivicElement extends LitElement {
 
   /** An API client for the resolved API; its requests are cancelled when the element leaves the page. */
   get client(): ApiClient {
-    if (!this.#client || this.#client.base !== this.resolvedApi.replace(/\/+$/, '') || this.#client.session !== (this.session ?? null)) {
-      this.#client = new ApiClient(this.resolvedApi, { session: this.session ?? null, signal: this.#lifetime.signal });
+    const session = this.session ?? null;
+    if (this.#client?.base !== apiKey(this.resolvedApi) || this.#client.session !== session) {
+      this.#client = new ApiClient(this.resolvedApi, { session, signal: this.#lifetime.signal });
     }
     return this.#client;
   }

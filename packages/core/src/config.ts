@@ -6,10 +6,10 @@ function parentOf(node: Node): Node | null {
   return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
 }
 
-/** The value of `name` on the element itself, else on the nearest <civic-config> ancestor. */
-export function resolveSetting(element: Element, name: 'api' | 'org'): string | undefined {
+/** The first non-blank `name` attribute on the element, else on the ancestors (only <civic-config> ones unless `anyAncestor`). */
+function closestAttribute(element: Element, name: string, anyAncestor: boolean): string | undefined {
   for (let node: Node | null = element; node; node = parentOf(node)) {
-    if (node instanceof Element && (node === element || node.localName === 'civic-config')) {
+    if (node instanceof Element && (anyAncestor || node === element || node.localName === 'civic-config')) {
       const value = node.getAttribute(name)?.trim();
       if (value) return value;
     }
@@ -17,19 +17,14 @@ export function resolveSetting(element: Element, name: 'api' | 'org'): string | 
   return undefined;
 }
 
+/** The value of `name` on the element itself, else on the nearest <civic-config> ancestor. */
+export const resolveSetting = (element: Element, name: 'api' | 'org'): string | undefined => closestAttribute(element, name, false);
+
 /**
  * The element's language: its own `lang`, else the nearest ancestor with one (a <civic-config lang>
  * is such an ancestor), crossing shadow roots, else `<html lang>`, else English.
  */
-export function resolveLang(element: Element): string {
-  for (let node: Node | null = element; node; node = parentOf(node)) {
-    if (node instanceof Element) {
-      const value = node.getAttribute('lang')?.trim();
-      if (value) return value;
-    }
-  }
-  return document.documentElement.lang || 'en';
-}
+export const resolveLang = (element: Element): string => closestAttribute(element, 'lang', true) || document.documentElement.lang || 'en';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();

@@ -52,28 +52,27 @@ export function loadMessages(lang: string): Promise<void> | undefined {
 /** Whether English (the fallback of every language) has `key`. */
 export const hasMessage = (key: string): boolean => key in (catalogues['en'] ?? {});
 
+/** `it-IT` → `it`. */
+const baseLanguage = (lang: string | undefined): string => (lang ?? '').toLowerCase().split(/[-_]/)[0]!;
+
 /** `it-IT` → `it`; a language without a catalogue → `en`. */
 export function catalogueLanguage(lang: string | undefined): Language {
-  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const base = baseLanguage(lang);
   return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
 }
 
-export const directionOf = (lang: string | undefined): 'ltr' | 'rtl' =>
-  RTL.has((lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+export const directionOf = (lang: string | undefined): 'ltr' | 'rtl' => (RTL.has(baseLanguage(lang)) ? 'rtl' : 'ltr');
 
 /** Translates `key` in `lang`. A `count` parameter picks `key_one`, `key_other`… by Intl.PluralRules. */
 export function translate(lang: string, key: string, params?: Params): string {
   const language = catalogueLanguage(lang);
-  const catalogue = catalogues[language] ?? {};
-  const english = catalogues['en'] ?? {};
-  let text: string | undefined;
   const count = params?.['count'];
-  if (typeof count === 'number') {
-    const form = new Intl.PluralRules(language).select(count);
-    text = catalogue[`${key}_${form}`] ?? catalogue[`${key}_other`] ??
-      english[`${key}_${new Intl.PluralRules('en').select(count)}`] ?? english[`${key}_other`];
-  }
-  text ??= catalogue[key] ?? english[key] ?? key;
+  /** The plural form of `key` for `count` in the language `target`, else its `_other` form. */
+  const plural = (target: string): string | undefined =>
+    typeof count === 'number'
+      ? catalogues[target]?.[`${key}_${new Intl.PluralRules(target).select(count)}`] ?? catalogues[target]?.[`${key}_other`]
+      : undefined;
+  const text = plural(language) ?? plural('en') ?? catalogues[language]?.[key] ?? catalogues['en']?.[key] ?? key;
   if (!params) return text;
   const numbers = new Intl.NumberFormat(language);
   return text.replace(/\{(\w+)\}/g, (match, name: string) => {
@@ -87,14 +86,17 @@ export function translate(lang: string, key: string, params?: Params): string {
  * when its language changes because the language is one of its reactive properties.
  */
 export class LocalizeController implements ReactiveController {
-  constructor(host: ReactiveControllerHost, private readonly langOf: () => string) {
+  readonly #langOf: () => string;
+
+  constructor(host: ReactiveControllerHost, langOf: () => string) {
     host.addController(this);
+    this.#langOf = langOf;
   }
 
+  /** The language tag in use (`it-IT` stays `it-IT` for Intl formats). */
   hostConnected(): void {}
 
-  /** The language tag in use (`it-IT` stays `it-IT` for Intl formats). */
-  get lang(): string { return this.langOf() || 'en'; }
+  get lang(): string { return this.#langOf() || 'en'; }
   /** The catalogue language: en, it or ar. */
   get language(): Language { return catalogueLanguage(this.lang); }
   get dir(): 'ltr' | 'rtl' { return directionOf(this.lang); }

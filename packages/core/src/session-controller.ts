@@ -1,6 +1,6 @@
 // A reactive controller that re-renders its element whenever the shared session changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getSession, type Session } from './session.js';
+import { apiKey, getSession, type Session } from './session.js';
 
 export class SessionController implements ReactiveController {
   #session: Session | undefined;
@@ -15,7 +15,7 @@ export class SessionController implements ReactiveController {
   get session(): Session | undefined {
     const api = this.api();
     if (!api) return undefined;
-    if (this.#session?.api !== api.replace(/\/+$/, '')) this.#attach(getSession(api));
+    if (this.#session?.api !== apiKey(api)) this.#attach(getSession(api));
     return this.#session;
   }
 

@@ -1,6 +1,7 @@
 // The resident's session: one per API, shared by every widget on the page and every tab of the site.
 import type { Membership, SessionResponse, User } from '@civic-elements/protocol';
-import { ApiError, errorFromFailure, errorFromResponse } from './api-error.js';
+import { ApiClient } from './api-client.js';
+import { ApiError } from './api-error.js';
 
 export type SessionListener = (session: Session) => void;
 
@@ -12,11 +13,15 @@ const EXPIRY_MARGIN_MS = 30_000;
 /** The API base URL as sessions key it: no trailing slash. */
 export const apiKey = (api: string): string => api.trim().replace(/\/+$/, '');
 
-function storage(): Storage | undefined {
+/**
+ * Runs `use` on localStorage. Storage that is missing, blocked (e.g. some privacy modes) or full
+ * gives undefined: the session then lives in memory only.
+ */
+function withStorage<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    return globalThis.localStorage;
+    return use(globalThis.localStorage);
   } catch {
-    return undefined; // storage blocked (e.g. some privacy modes): the session lives in memory only
+    return undefined;
   }
 }
 
@@ -40,12 +45,14 @@ function parse(text: string | null | undefined): SessionResponse | null {
 }
 
 export class Session {
+  /** The API base URL, without a trailing slash. */
+  readonly api: string;
   readonly storageKey: string;
   #data: SessionResponse | null = null;
   #listeners = new Set<SessionListener>();
   #refreshing: Promise<string | null> | undefined;
 
-  constructor(readonly api: string) {
+  constructor(api: string) {
     this.api = apiKey(api);
     this.storageKey = KEY_PREFIX + this.api;
     this.#data = parse(this.#read());
@@ -114,52 +121,33 @@ export class Session {
         this.#notify();
         return stored.accessToken;
       }
-      if (!stored && storage()) {
+      if (!stored && withStorage((storage) => storage)) {
         if (this.#data) this.#set(null);
         return null;
       }
-      let response: Response;
+      // Without a session, so without a bearer token and with no refresh of its own on a 401.
+      const client = new ApiClient(this.api, { session: null });
       try {
-        response = await fetch(this.api + '/v1/auth/refresh', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ refreshToken: spent }),
-        });
-      } catch (failure) {
-        throw errorFromFailure(failure);
-      }
-      if (response.ok) {
-        const fresh = (await response.json()) as SessionResponse;
+        const fresh = await client.post<SessionResponse>('/v1/auth/refresh', { refreshToken: spent });
         this.#set(fresh);
         return fresh.accessToken;
-      }
-      const error = await errorFromResponse(response);
-      if (error.status === 401 || error.status === 400) {
+      } catch (error) {
+        if (!(error instanceof ApiError && (error.status === 401 || error.status === 400))) throw error;
         this.#set(null); // the refresh token is spent or revoked: the session is over
         return null;
       }
-      throw error;
     };
     const locks = (globalThis.navigator as Navigator | undefined)?.locks;
     return locks ? (locks.request('civic-elements.refresh:' + this.api, run) as Promise<string | null>) : run();
   }
 
-  #read(): string | null {
-    try {
-      return storage()?.getItem(this.storageKey) ?? null;
-    } catch {
-      return null;
-    }
+  #read(): string | null | undefined {
+    return withStorage((storage) => storage.getItem(this.storageKey));
   }
 
   #set(data: SessionResponse | null): void {
     this.#data = data;
-    try {
-      if (data) storage()?.setItem(this.storageKey, JSON.stringify(data));
-      else storage()?.removeItem(this.storageKey);
-    } catch {
-      // quota or privacy mode: keep the session in memory
-    }
+    withStorage((storage) => (data ? storage.setItem(this.storageKey, JSON.stringify(data)) : storage.removeItem(this.storageKey)));
     this.#notify();
   }
 

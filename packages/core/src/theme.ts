@@ -16,7 +16,7 @@ export const theme = css`
     --_success: var(--civic-color-success, #00703c);
     --_focus: var(--civic-color-focus, #ffdd00);
     --_focus-text: #0b0c0c;
-    --_link: var(--civic-color-link, var(--civic-color-primary, #1d70b8));
+    --_link: var(--civic-color-link, var(--_primary));
     --_border: var(--civic-color-border, #505a5f);
     --_font: var(--civic-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     --_size: var(--civic-font-size, 1rem);
@@ -43,8 +43,8 @@ export const theme = css`
     display: none;
   }
   *,
-  *::before,
-  *::after {
+  ::before,
+  ::after {
     box-sizing: border-box;
   }
   :focus-visible {
@@ -63,15 +63,14 @@ export const theme = css`
     margin: 0 !important;
     padding: 0 !important;
     overflow: hidden !important;
-    clip: rect(0 0 0 0) !important;
     clip-path: inset(50%) !important;
     border: 0 !important;
     white-space: nowrap !important;
   }
   @media (prefers-reduced-motion: reduce) {
     *,
-    *::before,
-    *::after {
+    ::before,
+    ::after {
       animation-duration: 0.01ms !important;
       animation-iteration-count: 1 !important;
       transition-duration: 0.01ms !important;

@@ -1,7 +1,7 @@
 // <civic-sign-in>: register, verify the email with a one-time code, sign in and out; shows who is signed in.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  ApiError, CivicCodeSentEvent, CivicElement, CivicSignedInEvent, CivicSignedOutEvent, LiveAnnouncer, Task,
+  ApiError, CivicCodeSentEvent, CivicElement, CivicSignedInEvent, CivicSignedOutEvent, LiveAnnouncer,
   button, dialog, errorMessage, errorSummary, showDialog, textField, uiStyles, type SummaryError,
 } from '@civic-elements/core';
 import type { CodeSent, OrgPublic, SessionResponse, User } from '@civic-elements/protocol';
@@ -11,9 +11,11 @@ import { signInMessages } from './messages.js';
 import { checkCode, checkEmail, checkPassword, checkRegistration, cleanCode, type Field, type FieldErrors } from './validate.js';
 
 type Step = Draft['step'];
-type Work = (signal: AbortSignal) => Promise<unknown>;
 
-const FIELD_IDS: Record<Field, string> = { email: 'email', name: 'name', newPassword: 'new-password', password: 'password', code: 'code' };
+/** The id of a field's input: its name, but `new-password` for newPassword. */
+const fieldId = (field: Field): string => (field === 'newPassword' ? 'new-password' : field);
+/** Options of the reactive properties that are internal state (one object, shared). */
+const state = { state: true };
 /** API field names (validation_failed) → our fields, per step. */
 const API_FIELDS: Record<string, Field> = { email: 'email', name: 'name', code: 'code' };
 
@@ -71,17 +73,17 @@ export class CivicSignIn extends CivicElement {
   static override messages = [...CivicElement.messages, signInMessages];
   static override properties = {
     compact: { type: Boolean, reflect: true },
-    step: { state: true },
-    email: { state: true },
-    name: { state: true },
-    newPassword: { state: true },
-    password: { state: true },
-    code: { state: true },
-    errors: { state: true },
-    problem: { state: true },
-    unknownEmail: { state: true },
-    busy: { state: true },
-    passwordSignIn: { state: true },
+    step: state,
+    email: state,
+    name: state,
+    newPassword: state,
+    password: state,
+    code: state,
+    errors: state,
+    problem: state,
+    unknownEmail: state,
+    busy: state,
+    passwordSignIn: state,
   };
 
   /** Render one button that opens the flow in a modal dialog. */
@@ -99,8 +101,7 @@ export class CivicSignIn extends CivicElement {
   private busy = '';
   private passwordSignIn = false;
 
-  private readonly announcer = new LiveAnnouncer(this);
-  private readonly action = new Task<[Work], unknown>(this, ([work], signal) => work(signal));
+  readonly #announcer = new LiveAnnouncer(this);
   #focus: string | undefined;
   #draftKey = '';
   #orgKey = '';
@@ -108,12 +109,12 @@ export class CivicSignIn extends CivicElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const key = `${this.resolvedApi} ${this.resolvedOrg}`;
-    if (this.resolvedApi && this.resolvedOrg && key !== this.#draftKey) {
+    if (this.#ready && key !== this.#draftKey) {
       this.#draftKey = key;
       const draft = this.session?.signedIn ? undefined : readDraft(this.resolvedApi, this.resolvedOrg);
-      if (draft) Object.assign(this, { step: draft.step, email: draft.email, name: draft.name });
+      if (draft) Object.assign(this, draft); // exactly step, email and name
     }
-    if (this.resolvedApi && this.resolvedOrg && key !== this.#orgKey && this.isConnected) {
+    if (this.#ready && key !== this.#orgKey && this.isConnected) {
       this.#orgKey = key;
       this.client.get<OrgPublic>(`/v1/orgs/${encodeURIComponent(this.resolvedOrg)}`)
         .then((org) => (this.passwordSignIn = org.passwordSignIn === true))
@@ -123,7 +124,7 @@ export class CivicSignIn extends CivicElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if ((changed.has('step') || changed.has('email') || changed.has('name')) && this.resolvedApi && this.resolvedOrg && !this.session?.signedIn) {
+    if ((changed.has('step') || changed.has('email') || changed.has('name')) && this.#ready && !this.session?.signedIn) {
       const inProgress = this.step !== 'email' || this.email;
       writeDraft(this.resolvedApi, this.resolvedOrg, inProgress ? { step: this.step, email: this.email, name: this.name } : undefined);
     }
@@ -132,6 +133,11 @@ export class CivicSignIn extends CivicElement {
       this.#focus = undefined;
       target?.focus();
     }
+  }
+
+  /** Whether the element knows its API and organisation. */
+  get #ready(): boolean {
+    return !!(this.resolvedApi && this.resolvedOrg);
   }
 
   /** Focus `selector` once the next render is done. */
@@ -148,14 +154,18 @@ export class CivicSignIn extends CivicElement {
     this.#focusAfterRender('#heading');
   }
 
-  async #run(name: string, work: Work): Promise<boolean> {
-    if (this.action.pending) return false;
+  /**
+   * Posts `body` (with the organisation) to the API, one request at a time, showing `name` as busy.
+   * Resolves with the answer, or with false once the failure is shown. Requests are cancelled when
+   * the element leaves the page (the client's lifetime signal).
+   */
+  async #post<T>(name: string, path: string, body: object, auth?: false): Promise<T | false> {
+    if (this.busy) return false;
     this.busy = name;
     this.problem = '';
     try {
-      if (!this.resolvedApi || !this.resolvedOrg) throw new ApiError(0, 'org_not_found', 'No api or org');
-      await this.action.run(work);
-      return true;
+      if (!this.#ready) throw new ApiError(0, 'org_not_found', 'No api or org');
+      return await this.client.post<T>(path, { org: this.resolvedOrg, ...body }, { auth });
     } catch (error) {
       this.#fail(error);
       return false;
@@ -178,42 +188,45 @@ export class CivicSignIn extends CivicElement {
   #fail(error: unknown): void {
     if (error instanceof ApiError && error.code === 'aborted') return;
     const errors: FieldErrors = {};
+    const apiError = error instanceof ApiError ? error : undefined;
+    const code = apiError?.code;
+    const message = errorMessage(error, this.localize);
     let problem = '';
-    const code = error instanceof ApiError ? error.code : '';
     if (code === 'unknown_email' && (this.step === 'email' || this.step === 'password')) {
       this.step = 'email';
       this.errors = {};
       this.unknownEmail = true;
-      this.announcer.announce(this.t('sign-in.unknown-email'));
+      this.#announcer.announce(this.t('sign-in.unknown-email'));
       this.#focusAfterRender('#unknown-email');
       return;
     }
-    if (code === 'wrong_code' && error instanceof ApiError && typeof error.details['triesLeft'] === 'number') {
-      errors.code = this.t('sign-in.error.wrong-code', { count: error.details['triesLeft'] });
-    } else if (['wrong_code', 'code_expired', 'code_exhausted', 'no_code'].includes(code)) {
-      errors.code = errorMessage(error, this.localize);
+    const triesLeft = apiError?.details['triesLeft'];
+    if (code === 'wrong_code' && typeof triesLeft === 'number') {
+      errors.code = this.t('sign-in.error.wrong-code', { count: triesLeft });
+    } else if (['wrong_code', 'code_expired', 'code_exhausted', 'no_code'].includes(code!)) {
+      errors.code = message;
     } else if (code === 'wrong_password' || code === 'no_password') {
-      errors.password = errorMessage(error, this.localize);
-    } else if (code === 'validation_failed' && error instanceof ApiError) {
-      for (const [name, message] of Object.entries(error.fields)) {
+      errors.password = message;
+    } else if (code === 'validation_failed') {
+      for (const [name, text] of Object.entries(apiError!.fields)) {
         const field = name === 'password' ? (this.step === 'register' ? 'newPassword' : 'password') : API_FIELDS[name];
-        if (field) errors[field] = message; // the API's own words, already plain English
+        if (field) errors[field] = text; // the API's own words, already plain English
       }
-      if (Object.keys(errors).length === 0) problem = errorMessage(error, this.localize);
+      if (Object.keys(errors).length === 0) problem = message;
     } else {
-      problem = errorMessage(error, this.localize);
+      problem = message;
     }
     this.errors = errors;
     this.problem = problem;
     this.unknownEmail = false;
-    this.announcer.announce([this.t('core.error-summary.title'), ...Object.values(errors), problem].filter(Boolean).join('. '));
+    this.#announcer.announce([this.t('core.error-summary.title'), ...Object.values(errors), problem].filter(Boolean).join('. '));
     this.#focusAfterRender('.error-summary');
   }
 
   #codeSent(email: string, again: boolean): void {
     this.code = '';
     this.dispatchEvent(new CivicCodeSentEvent(email));
-    this.announcer.announce(this.t(again ? 'sign-in.resent' : 'sign-in.code.sent', { email }));
+    this.#announcer.announce(this.t(again ? 'sign-in.resent' : 'sign-in.code.sent', { email }));
     if (again) {
       this.errors = {};
       this.problem = '';
@@ -223,76 +236,70 @@ export class CivicSignIn extends CivicElement {
     }
   }
 
-  #sendCode = async (again = false): Promise<void> => {
+  async #sendCode(again = false): Promise<void> {
     const email = this.email.trim();
-    const sent = await this.#run(again ? 'resend' : 'continue', (signal) =>
-      this.client.post<CodeSent>('/v1/auth/code', { org: this.resolvedOrg, email, locale: this.localize.language }, { signal }));
-    if (sent) this.#codeSent(email, again);
-  };
+    if (await this.#post<CodeSent>(again ? 'resend' : 'continue', '/v1/auth/code', { email, locale: this.localize.language })) this.#codeSent(email, again);
+  }
 
-  #onSubmitEmail = (event: Event): void => {
+  #onSubmitEmail(event: Event): void {
     event.preventDefault();
     if (!this.#invalid(checkEmail(this.email))) void this.#sendCode();
-  };
+  }
 
-  #onSubmitRegistration = async (event: Event): Promise<void> => {
+  async #onSubmitRegistration(event: Event): Promise<void> {
     event.preventDefault();
     if (this.#invalid(checkRegistration(this.name, this.email, this.newPassword, this.passwordSignIn))) return;
     const email = this.email.trim();
     const body = {
-      org: this.resolvedOrg, email, name: this.name.trim(), locale: this.localize.language,
+      email, name: this.name.trim(), locale: this.localize.language,
       ...(this.passwordSignIn && this.newPassword ? { password: this.newPassword } : {}),
     };
-    if (await this.#run('register', (signal) => this.client.post<CodeSent>('/v1/auth/register', body, { signal }))) {
+    if (await this.#post<CodeSent>('register', '/v1/auth/register', body)) {
       this.newPassword = '';
       this.#codeSent(email, false);
     }
-  };
+  }
 
-  #signIn = async (credentials: { code: string } | { password: string }): Promise<void> => {
-    let session: SessionResponse | undefined;
-    const body = { org: this.resolvedOrg, email: this.email.trim(), ...credentials };
-    const ok = await this.#run('sign-in', async (signal) => {
-      session = await this.client.post<SessionResponse>('/v1/auth/sign-in', body, { signal, auth: false });
-    });
-    if (!ok || !session) return;
+  async #signIn(credentials: { code: string } | { password: string }): Promise<void> {
+    const session = await this.#post<SessionResponse>('sign-in', '/v1/auth/sign-in', { email: this.email.trim(), ...credentials }, false);
+    if (!session) return;
     writeDraft(this.resolvedApi, this.resolvedOrg, undefined);
     this.code = this.password = '';
     this.step = 'email';
     this.errors = {};
     this.session?.signIn(session);
     this.dispatchEvent(new CivicSignedInEvent(session.user));
-    this.announcer.announce(this.t('sign-in.signed-in.announce', { name: session.user.name }));
+    this.#announcer.announce(this.t('sign-in.signed-in.announce', { name: session.user.name }));
     this.#closeDialog();
     this.#focusAfterRender(this.compact ? '[part~="trigger"]' : '#heading');
-  };
+  }
 
-  #onSubmitCode = (event: Event): void => {
+  #onSubmitCode(event: Event): void {
     event.preventDefault();
     if (!this.#invalid(checkCode(this.code))) void this.#signIn({ code: cleanCode(this.code) });
-  };
+  }
 
-  #onSubmitPassword = (event: Event): void => {
+  #onSubmitPassword(event: Event): void {
     event.preventDefault();
     if (!this.#invalid(checkPassword(this.password))) void this.#signIn({ password: this.password });
-  };
+  }
 
-  #signOut = async (): Promise<void> => {
+  async #signOut(): Promise<void> {
     if (this.busy) return;
     this.busy = 'sign-out';
     await this.session?.signOut();
     this.busy = '';
     this.dispatchEvent(new CivicSignedOutEvent());
-    this.announcer.announce(this.t('sign-in.signed-out'));
+    this.#announcer.announce(this.t('sign-in.signed-out'));
     this.#closeDialog();
     this.#go('email');
     if (this.compact) this.#focusAfterRender('[part~="trigger"]');
-  };
+  }
 
-  #openDialog = (): void => {
+  #openDialog(): void {
     showDialog(this.renderRoot.querySelector('dialog'));
     this.#focusAfterRender(this.session?.signedIn ? '#heading' : this.step === 'email' ? '#email' : '#heading');
-  };
+  }
 
   #closeDialog(): void {
     this.renderRoot.querySelector('dialog')?.close();
@@ -301,19 +308,19 @@ export class CivicSignIn extends CivicElement {
   protected renderContent(): unknown {
     if (!this.compact) return this.#renderFlow();
     const user = this.session?.user;
-    return html`${this.announcer.render()}
-      ${button({ label: user ? user.name : this.t('sign-in.trigger'), variant: user ? 'secondary' : 'primary', part: 'button trigger', haspopup: 'dialog', onClick: this.#openDialog })}
+    return html`${this.#announcer.render()}
+      ${button({ label: user ? user.name : this.t('sign-in.trigger'), variant: user ? 'secondary' : 'primary', part: 'button trigger', haspopup: 'dialog', onClick: () => this.#openDialog() })}
       ${dialog({ id: 'dialog', labelledBy: 'heading', closeLabel: this.t('core.dialog.close'), content: this.#renderFlow(), onClose: () => this.requestUpdate() })}`;
   }
 
   #renderFlow(): TemplateResult {
     const user = this.session?.user;
-    const headings: Record<Step, string> = {
-      email: '', register: this.t('sign-in.register.heading'), code: this.t('sign-in.code.heading'), password: this.t('sign-in.password.heading'),
-    };
-    const heading = user ? this.t('sign-in.signed-in.heading', { name: user.name }) : headings[this.step];
+    // The first step's heading is the slot's (its fallback text, or the page's own words).
+    const heading = user
+      ? this.t('sign-in.signed-in.heading', { name: user.name })
+      : this.step === 'email' ? '' : this.t(`sign-in.${this.step}.heading`);
     return html`<div class="flow">
-      ${this.announcer.render()}
+      ${this.#announcer.render()}
       <h2 id="heading" class="heading" part="heading" tabindex="-1"><slot name="heading" ?hidden=${heading !== ''}>${this.t('sign-in.heading')}</slot>${heading}</h2>
       ${user ? this.#renderSignedIn(user) : this.#renderStep()}
     </div>`;
@@ -321,35 +328,37 @@ export class CivicSignIn extends CivicElement {
 
   #renderSignedIn(user: User): TemplateResult {
     return html`<p class="account" part="account">${user.email}</p>
-      ${button({ label: this.t('sign-in.sign-out'), variant: 'secondary', busy: this.busy === 'sign-out', onClick: this.#signOut })}`;
+      ${button({ label: this.t('sign-in.sign-out'), variant: 'secondary', busy: this.busy === 'sign-out', onClick: () => void this.#signOut() })}`;
   }
 
   #summary(): unknown {
-    const errors: SummaryError[] = (Object.entries(this.errors) as [Field, string][]).map(([field, message]) => ({ message, fieldId: FIELD_IDS[field] }));
+    const errors: SummaryError[] = (Object.entries(this.errors) as [Field, string][]).map(([field, message]) => ({ message, fieldId: fieldId(field) }));
     if (this.problem) errors.push({ message: this.problem });
     return errorSummary(this.t('core.error-summary.title'), errors);
   }
 
-  #field(field: Field, label: string, options: Partial<Parameters<typeof textField>[0]> = {}): TemplateResult {
+  /** A field labelled by the message `sign-in.<id>.label`, with the hint `sign-in.<id>.hint` unless `hint` is false. */
+  #field(field: Field, options: Partial<Parameters<typeof textField>[0]>, hint = true): TemplateResult {
+    const id = fieldId(field);
     return textField({
-      id: FIELD_IDS[field], label, errorPrefix: this.t('core.error.prefix'), error: this.errors[field],
-      value: this[field], onInput: (value) => (this[field] = value), ...options,
+      id, label: this.t(`sign-in.${id}.label`), hint: hint ? this.t(`sign-in.${id}.hint`) : '', errorPrefix: this.t('core.error.prefix'),
+      error: this.errors[field], value: this[field], onInput: (value) => (this[field] = value), ...options,
     });
   }
 
-  #link(label: string, onClick: () => void): TemplateResult {
-    return html`<p class="action">${button({ label, variant: 'link', onClick })}</p>`;
+  /** A link-style button in a paragraph of its own, labelled by the message `key`. */
+  #link(key: string, onClick: () => void): TemplateResult {
+    return html`<p class="action">${button({ label: this.t(key), variant: 'link', onClick })}</p>`;
   }
 
   #emailField(): TemplateResult {
-    return this.#field('email', this.t('sign-in.email.label'), {
-      hint: this.t('sign-in.email.hint'), type: 'email', autocomplete: 'email', inputmode: 'email', spellcheck: false, autocapitalize: 'none',
-    });
+    return this.#field('email', { type: 'email', autocomplete: 'email', inputmode: 'email', spellcheck: false, autocapitalize: 'none' });
   }
 
   #renderStep(): TemplateResult {
+    /** The submit button, labelled by the message `label` (and `busyLabel` while `name` is busy). */
     const submit = (label: string, busyLabel: string, name: string) =>
-      button({ label, busyLabel, type: 'submit', busy: this.busy === name });
+      button({ label: this.t(label), busyLabel: this.t(busyLabel), type: 'submit', busy: this.busy === name });
     switch (this.step) {
       case 'email':
         return html`<form part="form" novalidate @submit=${this.#onSubmitEmail}>
@@ -360,38 +369,38 @@ export class CivicSignIn extends CivicElement {
                 ${button({ label: this.t('sign-in.create-account'), variant: 'secondary', onClick: () => this.#go('register') })}
               </div>`
             : nothing}
-          ${submit(this.t('sign-in.continue'), this.t('sign-in.sending'), 'continue')}
+          ${submit('sign-in.continue', 'sign-in.sending', 'continue')}
         </form>`;
       case 'register':
         return html`<form part="form" novalidate @submit=${this.#onSubmitRegistration}>
             ${this.#summary()}
-            ${this.#field('name', this.t('sign-in.name.label'), { hint: this.t('sign-in.name.hint'), autocomplete: 'name', autocapitalize: 'words', spellcheck: false })}
+            ${this.#field('name', { autocomplete: 'name', autocapitalize: 'words', spellcheck: false })}
             ${this.#emailField()}
             ${this.passwordSignIn
-              ? this.#field('newPassword', this.t('sign-in.new-password.label'), { hint: this.t('sign-in.new-password.hint'), type: 'password', autocomplete: 'new-password' })
+              ? this.#field('newPassword', { type: 'password', autocomplete: 'new-password' })
               : nothing}
-            ${submit(this.t('sign-in.register.submit'), this.t('sign-in.sending'), 'register')}
+            ${submit('sign-in.register.submit', 'sign-in.sending', 'register')}
           </form>
-          ${this.#link(this.t('sign-in.change-email'), () => this.#go('email'))}`;
+          ${this.#link('sign-in.change-email', () => this.#go('email'))}`;
       case 'code':
         return html`<p class="lead">${this.t('sign-in.code.sent', { email: this.email.trim() })}</p>
           <form part="form" novalidate @submit=${this.#onSubmitCode}>
             ${this.#summary()}
-            ${this.#field('code', this.t('sign-in.code.label'), {
-              hint: this.t('sign-in.code.hint'), inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, width: 'width-10', maxlength: 12,
+            ${this.#field('code', {
+              inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, width: 'width-10', maxlength: 12,
             })}
-            ${submit(this.t('sign-in.submit'), this.t('sign-in.signing-in'), 'sign-in')}
+            ${submit('sign-in.submit', 'sign-in.signing-in', 'sign-in')}
           </form>
-          ${this.#link(this.busy === 'resend' ? this.t('sign-in.sending') : this.t('sign-in.resend'), () => void this.#sendCode(true))}
-          ${this.#link(this.t('sign-in.change-email'), () => this.#go('email'))}
-          ${this.passwordSignIn ? this.#link(this.t('sign-in.use-password'), () => this.#go('password')) : nothing}`;
+          ${this.#link(this.busy === 'resend' ? 'sign-in.sending' : 'sign-in.resend', () => void this.#sendCode(true))}
+          ${this.#link('sign-in.change-email', () => this.#go('email'))}
+          ${this.passwordSignIn ? this.#link('sign-in.use-password', () => this.#go('password')) : nothing}`;
       case 'password':
         return html`<form part="form" novalidate @submit=${this.#onSubmitPassword}>
             ${this.#summary()} ${this.#emailField()}
-            ${this.#field('password', this.t('sign-in.password.label'), { type: 'password', autocomplete: 'current-password' })}
-            ${submit(this.t('sign-in.submit'), this.t('sign-in.signing-in'), 'sign-in')}
+            ${this.#field('password', { type: 'password', autocomplete: 'current-password' }, false)}
+            ${submit('sign-in.submit', 'sign-in.signing-in', 'sign-in')}
           </form>
-          ${this.#link(this.t('sign-in.use-code'), () => void this.#sendCode())}`;
+          ${this.#link('sign-in.use-code', () => void this.#sendCode())}`;
     }
   }
 }

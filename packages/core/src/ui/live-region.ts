@@ -20,8 +20,6 @@ export class LiveAnnouncer implements ReactiveController {
     }, 100);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     clearTimeout(this.#timer);
   }

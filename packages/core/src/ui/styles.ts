@@ -38,8 +38,7 @@ export const uiStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  /* The GOV.UK focus style: yellow fill with a dark underline, for buttons and links alike. */
-  .button:focus-visible,
+  /* Buttons and links take the theme's one focus style (:focus-visible). */
   .button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
@@ -98,7 +97,6 @@ export const uiStyles = css`
     border-color: var(--_error);
   }
   .input:focus-visible {
-    outline: 3px solid var(--_focus);
     box-shadow: inset 0 0 0 2px var(--_focus-text);
   }
   .error-summary {
@@ -151,10 +149,6 @@ export const uiStyles = css`
     .button--link {
       border-color: transparent;
       color: LinkText;
-    }
-    .button:focus-visible,
-    a:focus-visible {
-      outline: 3px solid Highlight;
     }
     .input,
     .error-summary,
