@@ -44,10 +44,8 @@ export class ApiClient {
 
   get<T>(path: string, options?: RequestOptions): Promise<T> { return this.request<T>('GET', path, options); }
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> { return this.request<T>('POST', path, { ...options, body }); }
-  patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> { return this.request<T>('PATCH', path, { ...options, body }); }
-  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> { return this.request<T>('PUT', path, { ...options, body }); }
-  delete<T>(path: string, options?: RequestOptions): Promise<T> { return this.request<T>('DELETE', path, options); }
 
+  /** Any other method: `request('PATCH', path, { body })`. (No shorthands: each would weigh on every bundle.) */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const signal = combine(this.#signal, options.signal);
     const url = new URL(this.base + path);

@@ -42,11 +42,14 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, error?.message ?? response.statusText, error?.fields ?? {}, details);
 }
 
-/** Wraps whatever fetch threw: an abort becomes `aborted`, anything else `network`. */
+/**
+ * Wraps whatever fetch threw: an abort becomes `aborted`, anything else `network`. The message is
+ * for developers' consoles only (residents see the localised words for the code), so it stays short.
+ */
 export function errorFromFailure(failure: unknown, signal?: AbortSignal): ApiError {
   if (failure instanceof ApiError) return failure;
   const aborted = signal?.aborted || (failure instanceof DOMException && failure.name === 'AbortError');
   return aborted
-    ? new ApiError(0, 'aborted', 'The request was cancelled.')
-    : new ApiError(0, 'network', failure instanceof Error ? failure.message : 'The network request failed.');
+    ? new ApiError(0, 'aborted', 'aborted')
+    : new ApiError(0, 'network', String(failure));
 }

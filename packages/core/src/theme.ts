@@ -8,9 +8,9 @@ import { css } from 'lit';
 export const theme = css`
   :host {
     --_primary: var(--civic-color-primary, #1d70b8);
-    --_primary-text: var(--civic-color-primary-text, #ffffff);
+    --_primary-text: var(--civic-color-primary-text, #fff);
     --_text: var(--civic-color-text, #0b0c0c);
-    --_background: var(--civic-color-background, #ffffff);
+    --_background: var(--civic-color-background, #fff);
     --_muted: var(--civic-color-muted, #505a5f);
     --_error: var(--civic-color-error, #d4351c);
     --_success: var(--civic-color-success, #00703c);
@@ -18,14 +18,12 @@ export const theme = css`
     --_focus-text: #0b0c0c;
     --_link: var(--civic-color-link, var(--_primary));
     --_border: var(--civic-color-border, #505a5f);
-    --_font: var(--civic-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
-    --_size: var(--civic-font-size, 1rem);
     --_radius: var(--civic-radius, 0);
     --_space: var(--civic-space, 1rem);
     display: block;
     color: var(--_text);
-    font-family: var(--_font);
-    font-size: var(--_size);
+    font-family: var(--civic-font-family, inherit);
+    font-size: var(--civic-font-size, 1rem);
     line-height: 1.4;
   }
   @media (prefers-color-scheme: dark) {

@@ -63,7 +63,7 @@ const API_FIELDS: Record<string, Field> = { email: 'email', name: 'name', code: 
  * @cssproperty --civic-color-focus - The focus highlight (default #ffdd00).
  * @cssproperty --civic-color-link - Links and link buttons (default the primary colour).
  * @cssproperty --civic-color-border - Input borders (default #505a5f).
- * @cssproperty --civic-font-family - Font (default system-ui).
+ * @cssproperty --civic-font-family - Font (default: the host page's own font).
  * @cssproperty --civic-font-size - Base font size (default 1rem).
  * @cssproperty --civic-radius - Corner radius (default 0).
  * @cssproperty --civic-space - Base spacing (default 1rem).
