@@ -105,13 +105,7 @@ export class LocalizeController implements ReactiveController {
     return translate(this.lang, key, params);
   }
 
-  number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang, options).format(value);
-  }
 
-  date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(new Date(value));
-  }
 
   /** "2 minutes", "30 secondi", in words, for waits. */
   duration(seconds: number): string {
@@ -119,3 +113,13 @@ export class LocalizeController implements ReactiveController {
     return new Intl.NumberFormat(this.lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
   }
 }
+
+// Formatting helpers are functions, not controller methods, so a bundle carries only those it uses.
+
+/** A number in the reader's language: `formatNumber(this.localize.lang, 1234.5)`. */
+export const formatNumber = (lang: string, value: number, options?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(lang, options).format(value);
+
+/** A date or time in the reader's language (medium date unless `options` say otherwise). */
+export const formatDate = (lang: string, value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string =>
+  new Intl.DateTimeFormat(lang, options).format(new Date(value));

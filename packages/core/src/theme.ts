@@ -54,15 +54,13 @@ export const theme = css`
     outline: none;
     box-shadow: none;
   }
+  /* Read by screen readers, not shown: clip-path hides the whole box, padding and border included. */
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;
     height: 1px !important;
-    margin: 0 !important;
-    padding: 0 !important;
     overflow: hidden !important;
     clip-path: inset(50%) !important;
-    border: 0 !important;
     white-space: nowrap !important;
   }
   @media (prefers-reduced-motion: reduce) {

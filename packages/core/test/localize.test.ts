@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { catalogueLanguage, directionOf, registerMessages, translate } from '../src/index.js';
+import { catalogueLanguage, directionOf, formatDate, formatNumber, registerMessages, translate } from '../src/index.js';
 
 registerMessages('en', { 'test.hello': 'Hello {name}', 'test.apples_one': '{count} apple', 'test.apples_other': '{count} apples', 'test.only-en': 'Only English' });
 registerMessages('it', { 'test.hello': 'Ciao {name}', 'test.apples_one': '{count} mela', 'test.apples_other': '{count} mele' });
@@ -31,5 +31,14 @@ describe('localisation', () => {
     expect(directionOf('ar')).to.equal('rtl');
     expect(directionOf('ar-EG')).to.equal('rtl');
     expect(directionOf('it')).to.equal('ltr');
+  });
+});
+
+describe('formatNumber and formatDate', () => {
+  it('format in the language they are given', () => {
+    expect(formatNumber('it', 12345.5)).to.equal('12.345,5');
+    expect(formatNumber('en-GB', 1234.5)).to.equal('1,234.5');
+    expect(formatDate('en-GB', '2026-11-28T10:00:00Z', { dateStyle: 'long', timeZone: 'UTC' })).to.equal('28 November 2026');
+    expect(formatDate('it', '2026-11-28T10:00:00Z', { dateStyle: 'long', timeZone: 'UTC' })).to.equal('28 novembre 2026');
   });
 });
