@@ -1,5 +1,6 @@
 // End to end: a resident registers and signs in on the council's demo page, as a person would.
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { startDemoForTest, type Demo } from './support.js';
@@ -144,5 +145,24 @@ test('the community page in Arabic loads the Arabic words as a chunk of their ow
   await english.waitForSelector(textbox('Email address'));
   assert.deepEqual(englishChunks, []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every demo page, with its widget in it, passes axe (WCAG 2.2 AA rules)', async () => {
+  const context = await demo.browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setBypassCSP(true); // only so that axe itself can be injected
+  const axePath = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
+  for (const name of ['index', 'council', 'nhs', 'community', 'officer']) {
+    await page.goto(`${demo.demoUrl}/${name}.html`);
+    if (name !== 'index') await page.waitForFunction(() => !!document.querySelector('civic-sign-in')?.shadowRoot?.querySelector('button'));
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    assert.deepEqual(violations, [], `${name}.html`);
+  }
   await context.close();
 });
