@@ -63,14 +63,16 @@ export function createApp(options: AppOptions) {
 
   const app = new Hono<AppEnv>();
 
-  app.use(async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    c.set('requestId', id);
-    // Security headers and the request id on every response (see http/reply.ts for why they are
-    // collected rather than set one by one).
-    return responseHeaders({ ...SECURE_HEADERS, 'x-request-id': id })(c, next);
-  });
+  // The request id, then the security headers and the id on every response (see http/reply.ts for
+  // why they are collected rather than set one by one).
+  app.use(
+    responseHeaders((c) => {
+      const incoming = c.req.header('x-request-id');
+      const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      c.set('requestId', id);
+      return { ...SECURE_HEADERS, 'x-request-id': id };
+    }),
+  );
 
   if (config.accessLog) {
     app.use(async (c, next) => {
@@ -91,10 +93,10 @@ export function createApp(options: AppOptions) {
 
   app.use(cors(deps.origins));
   const limitBody = bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
-      },
+    maxSize: BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
+    },
   });
   // Only requests that can carry a body are measured (reading c.req.raw on a GET costs a full Request).
   app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));

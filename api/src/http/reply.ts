@@ -24,10 +24,10 @@ export function jsonText(c: Context<AppEnv>, text: string, status: ContentfulSta
   });
 }
 
-/** Starts the shared header set; after the handler, adds it to responses not made by `json()`. */
-export function responseHeaders(initial: Record<string, string>): MiddlewareHandler<AppEnv> {
+/** Starts the shared header set (`initial` makes a fresh one per request); after the handler, adds it to responses not made by `json()`. */
+export function responseHeaders(initial: (c: Context<AppEnv>) => Record<string, string>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const headers = { ...initial };
+    const headers = initial(c);
     c.set('responseHeaders', headers);
     await next();
     if (c.get('headersApplied')) return;
