@@ -46,11 +46,20 @@ function wrk(url, { threads = 2, connections = 10, duration = '10s' } = {}) {
   return { rps, p99: p99 ? Number(p99[1]) * factor : NaN };
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
 /**
- * Starts the seeded API and the bare server on free loopback ports, warms both up, then loads each
- * with `wrk -t2 -c10 -d<duration>`. Returns `{ api, bare, ratio }` with `{ rps, p99 }` each.
+ * Starts the seeded API and the bare server on free loopback ports, warms both up, then loads them
+ * in turn with `wrk -t2 -c10 -d<duration>`, `rounds` times, alternating which goes first. A shared
+ * machine's speed drifts from one second to the next, so each round's ratio compares two
+ * neighbouring measurements, and the medians are reported.
+ * Returns `{ api, bare, ratio, ratios }` with `{ rps, p99 }` medians for each server.
  */
-export async function measureThroughput({ duration = '10s', path = '/v1/orgs/southwark', apiEntry } = {}) {
+export async function measureThroughput({ duration = '3s', rounds = 5, path = '/v1/orgs/southwark', apiEntry } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
   const apiPort = await freePort();
   const barePort = await freePort();
@@ -65,9 +74,16 @@ export async function measureThroughput({ duration = '10s', path = '/v1/orgs/sou
     const bareUrl = `http://127.0.0.1:${barePort}${path}`;
 
     for (const url of [`${apiUrl}${path}`, bareUrl]) wrk(url, { duration: '2s' }); // warm up the JIT
-    const apiResult = wrk(`${apiUrl}${path}`, { duration });
-    const bareResult = wrk(bareUrl, { duration });
-    return { path, api: apiResult, bare: bareResult, ratio: apiResult.rps / bareResult.rps };
+    const apiRuns = [];
+    const bareRuns = [];
+    for (let round = 0; round < rounds; round++) {
+      const measure = [() => apiRuns.push(wrk(`${apiUrl}${path}`, { duration })), () => bareRuns.push(wrk(bareUrl, { duration }))];
+      if (round % 2) measure.reverse();
+      for (const run of measure) run();
+    }
+    const ratios = apiRuns.map((run, i) => run.rps / bareRuns[i].rps);
+    const summary = (runs) => ({ rps: median(runs.map((r) => r.rps)), p99: median(runs.map((r) => r.p99)) });
+    return { path, api: summary(apiRuns), bare: summary(bareRuns), ratio: median(ratios), ratios };
   } finally {
     await Promise.all([stopChild(api), bare ? stopChild(bare) : undefined]);
     rmSync(dataDir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import type { AppEnv } from './env.js';
 /** Every origin some organisation allows, cached; call `invalidate()` when an organisation changes. */
 export class OriginAllowList {
   #origins: Promise<Set<string>> | undefined;
+  #loaded: Set<string> | undefined;
   #loadedAt = 0;
 
   constructor(
@@ -15,17 +16,25 @@ export class OriginAllowList {
     private readonly maxAgeMs = 60_000,
   ) {}
 
-  async has(origin: string): Promise<boolean> {
+  /** Answers at once from the cache, and waits only when the list has to be (re)loaded. */
+  has(origin: string): boolean | Promise<boolean> {
     if (!this.#origins || Date.now() - this.#loadedAt > this.maxAgeMs) {
       this.#loadedAt = Date.now();
-      this.#origins = this.store.orgs.allAllowedOrigins().then((list) => new Set(list));
-      this.#origins.catch(() => (this.#origins = undefined));
+      this.#loaded = undefined;
+      const loading: Promise<Set<string>> = this.store.orgs.allAllowedOrigins().then((list) => {
+        const set = new Set(list);
+        if (this.#origins === loading) this.#loaded = set; // unless invalidated meanwhile
+        return set;
+      });
+      this.#origins = loading;
+      loading.catch(() => (this.#origins = undefined));
     }
-    return (await this.#origins).has(origin);
+    return this.#loaded ? this.#loaded.has(origin) : this.#origins.then((set) => set.has(origin));
   }
 
   invalidate(): void {
     this.#origins = undefined;
+    this.#loaded = undefined;
   }
 }
 
@@ -46,7 +55,8 @@ export function applyCorsHeaders(headers: Headers, origin: string | undefined): 
 export function cors(origins: OriginAllowList): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin !== undefined && (await origins.has(origin));
+    const known = origin === undefined ? false : origins.has(origin);
+    const allowed = typeof known === 'boolean' ? known : await known;
     c.set('corsOrigin', allowed ? origin : undefined);
 
     if (c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('access-control-request-method')) {
@@ -66,7 +76,7 @@ export function cors(origins: OriginAllowList): MiddlewareHandler<AppEnv> {
     // a route that serves everyone, like the element bundles, keeps its own `*`.
     const headers = c.get('responseHeaders');
     headers['vary'] = 'Origin';
-    if (allowed) {
+    if (allowed && origin) {
       headers['access-control-allow-origin'] = origin;
       headers['access-control-expose-headers'] = EXPOSE_HEADERS;
     }
