@@ -3,3 +3,4 @@ export * from './common.js';
 export * from './errors.js';
 export * from './orgs.js';
 export * from './auth.js';
+export * from './geo.js';
