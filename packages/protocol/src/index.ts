@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './orgs.js';
 export * from './auth.js';
 export * from './geo.js';
+export * from './map.js';
