@@ -49,6 +49,10 @@ function civicTestApi() {
           const response = await fetch(`${api.url}/dev/outbox.json?to=${encodeURIComponent(payload.email)}`);
           return response.json();
         }
+        case 'civic:seed-map': // a map project with contributions, places and events: { org?, ...MapFixtureOptions }
+          return api.seedMap(payload?.org ?? 'test-council', payload ?? {});
+        case 'civic:make-role': // a signed-in person with a role: { email, org?, role } → { userId, accessToken, refreshToken }
+          return api.makeRole(payload.email, payload.org ?? 'test-council', payload.role, payload.departments ?? []);
         case 'civic:start-api': // a second API, e.g. with tight rate limits
           return (await start(payload ?? {})).url;
         case 'civic:closed-port': {
@@ -89,6 +93,60 @@ function countingReporter() {
   };
 }
 
+/**
+ * `civic:geolocation` for "use my location" tests, through the Chrome launcher's puppeteer page:
+ * `{ latitude, longitude, accuracy? }` grants the permission and sets the position; `{ denied: true }`
+ * refuses the permission; `{ unavailable: true }` grants it with no position to give; `{ reset: true }`
+ * clears both.
+ */
+function civicGeolocation() {
+  // One CDP session per page, kept open: an emulation override lasts only as long as its session.
+  const sessions = new WeakMap();
+  return {
+    name: 'civic-geolocation',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'civic:geolocation') return undefined;
+      const page = session.browser.getPage(session.id);
+      const context = page.browserContext();
+      const origin = new URL(page.url()).origin;
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      const client = sessions.get(page);
+      if (payload?.reset) {
+        await context.clearPermissionOverrides();
+        await client.send('Emulation.clearGeolocationOverride');
+      } else if (payload?.denied) {
+        await context.overridePermissions(origin, []); // every permission not listed is refused
+      } else {
+        await context.overridePermissions(origin, ['geolocation']);
+        // Without coordinates, the browser has no position to give: "position unavailable".
+        await client.send('Emulation.setGeolocationOverride', payload?.unavailable ? {} : { latitude: payload.latitude, longitude: payload.longitude, accuracy: payload.accuracy ?? 10 });
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * A stylesheet imported from a module (maplibre's CSS, which <civic-map> adopts into its shadow root)
+ * is served as `export default "<the CSS>"`, as rollup.config.js's cssText() builds it.
+ */
+function cssAsText() {
+  const imported = (context) => context.path.endsWith('.css') && context.request.get('sec-fetch-dest') === 'script';
+  return {
+    name: 'civic-css-as-text',
+    // A plain fetch of the same file still gets the CSS (the test host of the pick and draw controllers does).
+    transformCacheKey(context) {
+      return imported(context) ? 'css-as-text' : undefined;
+    },
+    resolveMimeType(context) {
+      if (imported(context)) return 'js';
+    },
+    transform(context) {
+      if (imported(context)) return { body: `export default ${JSON.stringify(context.body)};` };
+    },
+  };
+}
+
 const testApi = civicTestApi();
 
 export default {
@@ -105,6 +163,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     testApi,
+    civicGeolocation(),
+    cssAsText(),
   ],
   browsers: [
     chromeLauncher({

@@ -8,6 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 export const siteDir = fileURLToPath(new URL('site', import.meta.url));
 
+/**
+ * Files served from outside the site folder. maplibre's worker must come from the page's own origin:
+ * a worker from the API's origin would need a `blob:` shim, which the pages' policy refuses. The maps
+ * point their `worker-url` here. The built copy (packages/elements/dist/maplibre, made by `npm run
+ * build`) is preferred; the package's own file serves when nothing has been built.
+ */
+const vendorFiles = {
+  '/vendor/maplibre-gl-worker.mjs': [
+    fileURLToPath(new URL('../packages/elements/dist/maplibre/maplibre-gl-worker.mjs', import.meta.url)),
+    fileURLToPath(new URL('../node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url)),
+  ],
+};
+
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -28,7 +41,8 @@ const escapeAttribute = (text) =>
 /** The policy a careful partner site sends: widgets must work under it (no inline scripts, no eval). */
 export function contentSecurityPolicy(apiUrl) {
   const api = new URL(apiUrl).origin;
-  const tiles = 'https://*.tile.openstreetmap.org';
+  // OpenStreetMap's tile server (<civic-map>'s default basemap) answers on the bare host and on a–c.
+  const tiles = 'https://tile.openstreetmap.org https://*.tile.openstreetmap.org';
   return [
     "default-src 'self'",
     `script-src 'self' ${api}`,
@@ -72,15 +86,20 @@ export function createDemoServer({ apiUrl }) {
     if (pathname.includes('\0')) return fail(400, 'Bad request');
     if (pathname.endsWith('/')) pathname += 'index.html';
     // Resolve inside the site folder only: `..` segments and absolute tricks end up outside and are refused.
-    const file = normalize(join(siteDir, pathname));
-    if (!file.startsWith(siteDir + sep)) return fail(404, 'Not found');
+    const vendor = Object.hasOwn(vendorFiles, pathname) ? vendorFiles[pathname] : undefined;
+    let file = vendor ? vendor[0] : normalize(join(siteDir, pathname));
+    if (!vendor && !file.startsWith(siteDir + sep)) return fail(404, 'Not found');
     const type = contentTypes[extname(file).toLowerCase()];
 
     let info;
-    try {
-      info = await stat(file);
-    } catch {
-      info = undefined;
+    for (const candidate of vendor ?? [file]) {
+      try {
+        info = await stat(candidate);
+        file = candidate;
+        break;
+      } catch {
+        info = undefined;
+      }
     }
     if (!type || !info?.isFile()) return fail(404, 'Not found');
 

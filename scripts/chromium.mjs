@@ -24,7 +24,10 @@ export const chromiumHelp = `No Chromium was found for the browser tests.
 /** Flags that keep a headless Chromium quiet and working as root on a machine without internet. */
 export const chromiumArgs = [
   '--no-sandbox',
-  '--disable-gpu',
+  // WebGL2 (maplibre) through SwiftShader; --disable-gpu or --use-gl=egl would leave maps without it.
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
   '--disable-dev-shm-usage',
   '--disable-background-networking',
   '--disable-component-update',

@@ -20,6 +20,10 @@ import { healthRoutes } from './routes/health/index.js';
 import { meRoutes } from './routes/me/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { orgRoutes } from './routes/orgs/index.js';
+import { eventRoutes } from './routes/events/index.js';
+import { layerRoutes } from './routes/layers/index.js';
+import { placeRoutes } from './routes/places/index.js';
+import { projectRoutes } from './routes/projects/index.js';
 import type { Store } from './store/types.js';
 
 export interface AppOptions {
@@ -104,6 +108,10 @@ export function createApp(options: AppOptions) {
   app.route('/health', healthRoutes(deps));
   app.route('/v1/openapi.json', openApiRoutes(config.publicUrl));
   app.route('/v1/orgs', orgRoutes(deps));
+  app.route('/v1/orgs', layerRoutes(deps));
+  app.route('/v1/orgs', projectRoutes(deps));
+  app.route('/v1/orgs', placeRoutes(deps));
+  app.route('/v1/orgs', eventRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));
   app.route('/v1/me', meRoutes(deps));
   if (config.devRoutes) app.route('/dev', devRoutes(mailer instanceof OutboxMailer ? mailer : undefined));

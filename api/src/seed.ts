@@ -1,6 +1,7 @@
 // Demo data: three London organisations with departments, an admin and an officer each; and a test organisation.
 import type { Locale, MapSettings, Role, Theme } from '@civic-elements/protocol';
 import type { OrgRecord, Store, UserRecord } from './store/types.js';
+import { seedMapsDemo } from './seed-maps.js';
 
 export const DEFAULT_DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
 
@@ -107,6 +108,7 @@ export async function seedDemo(store: Store, options: { demoOrigins?: string[] }
   const now = new Date();
   const orgs: OrgRecord[] = [];
   for (const seed of DEMO_ORGS) orgs.push(await seedOrg(store, seed, origins, now));
+  await seedMapsDemo(store, orgs, now);
   return orgs;
 }
 

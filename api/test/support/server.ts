@@ -12,6 +12,7 @@ import { hashToken, newToken } from '../../src/secrets.js';
 import { ensureMember, seedTestOrg } from '../../src/seed.js';
 import { startServer } from '../../src/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
+import { seedMapFixtures, type MapFixtureOptions, type MapFixtures } from './map-fixtures.js';
 
 export interface TestApiOptions {
   /** Origins `test-council` allows (`other-org` allows none of them). */
@@ -35,6 +36,8 @@ export interface TestApi {
   expireCodes(email: string): Promise<void>;
   /** Gives `email` (created if needed) `role` in `org`, and a signed-in session opened through it. */
   makeRole(email: string, org: string, role: Role, departments?: string[]): Promise<{ userId: string; accessToken: string; refreshToken: string }>;
+  /** A map project with contributions, places and events in `org` (see map-fixtures.ts). */
+  seedMap(org: string, options?: MapFixtureOptions): Promise<MapFixtures>;
   close(): Promise<void>;
 }
 
@@ -102,6 +105,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
         now,
       );
       return { userId: user.id, accessToken, refreshToken };
+    },
+    seedMap(orgSlug, mapOptions = {}) {
+      return seedMapFixtures(store, orgSlug, mapOptions);
     },
     async close() {
       db.close();

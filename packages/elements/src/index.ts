@@ -2,3 +2,4 @@
 // A new element package adds its define file here, and its bundle line in rollup.config.js.
 import '@civic-elements/core/define.js';
 import '@civic-elements/sign-in/define.js';
+import '@civic-elements/map/define.js';

@@ -1,13 +1,9 @@
 // GeoJSON geometry on the wire (RFC 7946): Point, LineString and Polygon, longitude first, WGS84.
 import { z } from 'zod';
+// The limits and the closure test live with the zod-free checks, which the browser bundles use.
+import { MAX_POSITIONS, MAX_RINGS, samePlace } from './geometry-checks.js';
 
-/**
- * Size limits, so that one request cannot make the server walk millions of vertices
- * (the domain checks are quadratic in the worst case). A drawn contribution or a
- * borough outline stays far below them.
- */
-export const MAX_POSITIONS = 10_000;
-export const MAX_RINGS = 100;
+export { MAX_POSITIONS, MAX_RINGS, samePlace };
 
 const LON_FIRST = 'GeoJSON puts longitude first: [longitude, latitude].';
 
@@ -27,9 +23,6 @@ export const Position = z.tuple([Longitude, Latitude, z.number({ error: 'An alti
   error: 'A position is a list of two numbers, [longitude, latitude].',
 });
 export type Position = z.infer<typeof Position>;
-
-/** Same place, altitude ignored: how a ring's closure is judged. */
-export const samePlace = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
 
 export const Point = z.object({
   type: z.literal('Point'),
@@ -72,7 +65,7 @@ export type Polygon = z.infer<typeof Polygon>;
 /**
  * Any geometry a contribution, place or event may carry. Zod checks the shape, ranges, sizes and
  * ring closure; what it cannot (self-intersection, holes, containment in an area) is checked by
- * the API's `validateGeometry`.
+ * `validateGeometry` in geometry-checks.ts (API and elements alike).
  */
 export const Geometry = z.discriminatedUnion('type', [Point, LineString, Polygon], {
   error: 'A geometry is a GeoJSON Point, LineString or Polygon.',

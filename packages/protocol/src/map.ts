@@ -1,7 +1,7 @@
 // Map projects, their categories and field definitions, contributions, places, events, map layers
 // and address search: the wire format `<civic-map>` and the API share.
 import { z } from 'zod';
-import { BBox, HexColour, Id, IsoTime, OrgSlug } from './common.js';
+import { BBox, HexColour, Id, IsoTime, OrgSlug, page } from './common.js';
 import { Geometry, Point, Polygon } from './geo.js';
 
 // ─── Field definitions: the questions a category asks ───────────────────────────────────────────
@@ -236,6 +236,12 @@ export type ModerationAction = z.infer<typeof ModerationAction>;
 
 export const Flag = z.object({ reason: FlagReason, note: z.string().optional(), createdAt: IsoTime, resolvedAt: IsoTime.nullable() });
 export type Flag = z.infer<typeof Flag>;
+
+/** `GET /v1/orgs/:org/projects/:id/review` (moderators): pending and in-review contributions with their flags, oldest first. */
+export const ReviewItem = z.object({ feature: ContributionFeature, flags: z.array(Flag) });
+export type ReviewItem = z.infer<typeof ReviewItem>;
+export const ReviewQueue = page(ReviewItem);
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
 export const PlaceProperties = z.object({
   layer: z.literal('places'),

@@ -7,6 +7,9 @@ import { migrate } from './migrate.js';
 import { sqliteOrgs } from './orgs.js';
 import { sqliteMemberships, sqliteUsers } from './people.js';
 import { sqliteCodes, sqliteSessions } from './sessions.js';
+import { sqliteMaps } from './maps.js';
+import { sqliteMedia } from './media.js';
+import { sqliteGazetteer } from './gazetteer.js';
 
 export interface SqliteStore extends Store {
   /** The migrations this open applied (empty when the file was already up to date). */
@@ -30,6 +33,9 @@ export function openSqliteStore(path: string): SqliteStore {
       memberships: sqliteMemberships(db),
       codes: sqliteCodes(db),
       sessions: sqliteSessions(db),
+      maps: sqliteMaps(db),
+      media: sqliteMedia(db),
+      gazetteer: sqliteGazetteer(db),
       async ping() {
         ping.get();
       },
