@@ -1,11 +1,13 @@
 // `npm run bench`: bundle sizes against their budgets, and the API's throughput against a bare
 // node:http server, as DESIGN.md section 7 asks. `--no-build` reuses packages/elements/dist.
+// Map viewport queries at 1 thousand to 1 million features: bench/geo.mjs (`--no-geo` skips them).
 // Exits non-zero if a budget is missed. Not part of `npm test`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildElements, root } from '../demo/server.mjs';
 import { KB, measureSizes } from '../bench/sizes.mjs';
 import { hasWrk, measureThroughput, wrkHelp } from '../bench/throughput.mjs';
+import { GEO_SIZES, SCREEN, geoBudgets, measureGeo } from '../bench/geo.mjs';
 
 const args = new Set(process.argv.slice(2));
 const dist = join(root, 'packages/elements/dist');
@@ -57,6 +59,31 @@ if (!hasWrk()) {
   );
   console.log(`\nratio in each round: ${result.ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}`);
   failed ||= !pass;
+}
+
+// Map viewports: `--no-geo` skips them; BENCH_GEO_SIZES=1000,100000 measures fewer sizes.
+if (!args.has('--no-geo')) {
+  const sizes = process.env.BENCH_GEO_SIZES ? process.env.BENCH_GEO_SIZES.split(',').map(Number) : GEO_SIZES;
+  console.log(`\nMap viewport queries (seeded files cached in bench/.cache; ${SCREEN.width} x ${SCREEN.height} px viewports)\n`);
+  const geo = await measureGeo({ sizes, duration: process.env.BENCH_DURATION ?? '3s' });
+  const ms = (n) => `${n.toFixed(2)} ms`;
+  console.log('');
+  table(
+    ['features', 'seeded', 'file'],
+    geo.seeds.map((s) => [s.size.toLocaleString('en-GB'), `${s.seedSeconds.toFixed(1)} s${s.cached ? ' (cached)' : ''}`, `${(s.bytes / 1024 / 1024).toFixed(0)} MB`]),
+  );
+  console.log(`\nbare SpatialIndex.query in-process (limit ${geo.limit}); HTTP: GET …/contributions?bbox=&zoom= by ${geo.method}\n`);
+  table(
+    ['features', 'view', 'zoom', 'query p50', 'query p99', 'HTTP p50', 'HTTP p99', 'items ≤', 'clustered', 'JSON ≤', 'gzip ≤'],
+    geo.rows.map((r) => [
+      r.size.toLocaleString('en-GB'), r.view, r.zoom, ms(r.inProcess.p50), ms(r.inProcess.p99), ms(r.http.p50), ms(r.http.p99),
+      r.http.items, `${Math.round(r.http.clustered * 100)}%`, kb(r.http.json), kb(r.http.gzip),
+    ]),
+  );
+  console.log('');
+  const budgets = geoBudgets(geo);
+  table(['budget', 'measured', 'budget', ''], budgets.map((b) => [b.what, b.value, b.budget, verdict(b.pass)]));
+  failed ||= budgets.some((b) => !b.pass);
 }
 
 console.log(failed ? '\nSome budgets were missed.' : '\nEvery budget is met.');

@@ -24,6 +24,9 @@ import { eventRoutes } from './routes/events/index.js';
 import { layerRoutes } from './routes/layers/index.js';
 import { placeRoutes } from './routes/places/index.js';
 import { projectRoutes } from './routes/projects/index.js';
+import { geocodeRoutes } from './routes/geocode/index.js';
+import { MEDIA_UPLOAD_PATH, mediaRoutes } from './routes/media/index.js';
+import { MAX_UPLOAD_BYTES } from './media/limits.js';
 import type { Store } from './store/types.js';
 
 export interface AppOptions {
@@ -102,8 +105,17 @@ export function createApp(options: AppOptions) {
       throw new ApiError(413, 'payload_too_large', `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
     },
   });
+  // Photo uploads alone may be up to 10 MB.
+  const limitUpload = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The photo is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+    },
+  });
   // Only requests that can carry a body are measured (reading c.req.raw on a GET costs a full Request).
-  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : c.req.method === 'POST' && MEDIA_UPLOAD_PATH.test(c.req.path) ? limitUpload(c, next) : limitBody(c, next),
+  );
 
   app.route('/health', healthRoutes(deps));
   app.route('/v1/openapi.json', openApiRoutes(config.publicUrl));
@@ -112,6 +124,8 @@ export function createApp(options: AppOptions) {
   app.route('/v1/orgs', projectRoutes(deps));
   app.route('/v1/orgs', placeRoutes(deps));
   app.route('/v1/orgs', eventRoutes(deps));
+  app.route('/v1', mediaRoutes(deps));
+  app.route('/v1/geocode', geocodeRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));
   app.route('/v1/me', meRoutes(deps));
   if (config.devRoutes) app.route('/dev', devRoutes(mailer instanceof OutboxMailer ? mailer : undefined));

@@ -33,6 +33,12 @@ export interface Config {
   seed: boolean;
   /** Demo only: the web origins the seeded organisations allow. */
   demoOrigins: string[];
+  /** A Nominatim-compatible search service for /v1/geocode; unset: the local gazetteer answers. */
+  geocoderUrl: string | undefined;
+  /** How long a geocoder request may take before /v1/geocode answers 503. */
+  geocoderTimeoutMs: number;
+  /** Photo uploads one person may make per rate-limit window. */
+  mediaUploadsPerWindow: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +147,9 @@ export function loadConfig(env: Env): Config {
     },
     seed: boolean('SEED', false),
     demoOrigins,
+    geocoderUrl: url('GEOCODER_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
+    geocoderTimeoutMs: integer('GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
+    mediaUploadsPerWindow: integer('RATE_LIMIT_MEDIA_UPLOADS', 60, 1, 100_000),
   };
   config.publicUrl = url('PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 

@@ -2,6 +2,7 @@
 import type { Locale, MapSettings, Role, Theme } from '@civic-elements/protocol';
 import type { OrgRecord, Store, UserRecord } from './store/types.js';
 import { seedMapsDemo } from './seed-maps.js';
+import { loadSouthwarkGazetteer } from './geocode/southwark-gazetteer.js';
 
 export const DEFAULT_DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
 
@@ -109,6 +110,8 @@ export async function seedDemo(store: Store, options: { demoOrigins?: string[] }
   const orgs: OrgRecord[] = [];
   for (const seed of DEMO_ORGS) orgs.push(await seedOrg(store, seed, origins, now));
   await seedMapsDemo(store, orgs, now);
+  // Address search for the demo's borough (idempotent: loading it again changes nothing).
+  await loadSouthwarkGazetteer(store);
   return orgs;
 }
 

@@ -1,8 +1,9 @@
 // Contributions to a map project: adding (geometry, answers, photos), viewport queries, visibility, edits, flags and moderation.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { ClusterFeature, ContributionFeature, LayerFeatureCollection } from '@civic-elements/protocol';
-import { VIEWPORT_LIMIT } from '../src/routes/projects/contributions.js';
+import { VIEWPORT_BYTES, VIEWPORT_LIMIT } from '../src/routes/projects/viewport.js';
 import { buildTestApp, ORIGIN, OTHER_ORIGIN, type TestApp } from './support/app.js';
 import { seedMapFixtures } from './support/map-fixtures.js';
 import { bboxParam, cast, contributionBody, createProject, INSIDE, point, square } from './support/maps.js';
@@ -102,6 +103,35 @@ describe('adding a contribution', () => {
     assert.equal(unknown.status, 400);
     assert.equal(unknown.json.error.fields['properties.photos.0'], 'This photo was not found. Upload it again.');
     assert.equal(unknown.json.error.fields['properties.photos.1'], 'This photo was not found. Upload it again.');
+  });
+
+  test('a photo uploaded to the organisation is attached, and its variants are served', async () => {
+    const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#6a8f3c' } }).jpeg().toBuffer();
+    const upload = await t.app.request('/v1/orgs/test-council/media', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${people.resident.accessToken}`, 'Content-Type': 'image/jpeg' },
+      body: new Uint8Array(jpeg),
+    });
+    assert.equal(upload.status, 201, await upload.clone().text());
+    const photo = (await upload.json()) as { id: string };
+    const feature = await added(people.resident.accessToken, contributionBody(garden, { photos: [photo.id] }));
+    assert.equal(feature.properties.photos.length, 1);
+    const [attached] = feature.properties.photos;
+    assert.equal(attached!.id, photo.id);
+    assert.deepEqual([attached!.width, attached!.height], [1200, 800]);
+    const thumb = await t.app.request(new URL(attached!.thumb).pathname);
+    assert.equal(thumb.status, 200);
+    assert.equal(thumb.headers.get('content-type'), 'image/jpeg');
+    const meta = await sharp(Buffer.from(await thumb.arrayBuffer())).metadata();
+    assert.ok(Math.max(meta.width!, meta.height!) <= 320);
+    // Another organisation cannot attach it.
+    const other = await createProject(t, people.foreignAdmin.accessToken, {}, 'other-org');
+    const foreign = await t.call('POST', `/v1/orgs/other-org/projects/${other.id}/contributions`, {
+      token: people.foreignAdmin.accessToken,
+      body: { type: 'Feature', geometry: INSIDE, properties: { category: other.categories[0]!.id, fields: { name: 'x' }, photos: [photo.id] } },
+    });
+    assert.equal(foreign.status, 400);
+    assert.ok(foreign.json.error.fields['properties.photos.0']);
   });
 
   test('every problem is reported at once: geometry, answers and photos', async () => {
@@ -288,11 +318,33 @@ describe('what each person sees', () => {
     }
     const counted = collection.features.reduce((sum, f) => sum + ('cluster' in f.properties ? (f.properties as { count: number }).count : 1), 0);
     assert.equal(counted, 400);
-    assert.ok(res.text.length < 50_000, `${res.text.length} bytes`);
+    assert.ok(Buffer.byteLength(res.text) <= VIEWPORT_BYTES, `${res.text.length} bytes`);
     // A small box holds few enough to come one by one.
     const small = await t.call('GET', `${url}?bbox=-0.1,51.43,-0.09,51.44&zoom=16`);
     assert.equal(small.json.clustered, false);
     assert.ok(small.json.features.every((f: { properties: { layer: string } }) => f.properties.layer === 'contributions'));
+  });
+
+  test('long answers: the viewport stays within its byte budget by clustering more', async () => {
+    const notes = await createProject(t, people.officer.accessToken, {
+      categories: [{ name: 'Story', colour: '#2e7d32', fields: [{ key: 'story', label: 'Your story', type: 'text', multiline: true, maxLength: 5000 } as never] }],
+    });
+    const category = notes.categories[0]!.id;
+    const story = 'We planted the first beds here in the spring, and the whole street came. '.repeat(20);
+    for (let i = 0; i < 120; i++) {
+      await t.store.maps.createFeature(
+        { kind: 'contribution', orgId: t.org.id, projectId: notes.id, categoryId: category, status: 'active', geometry: point(-0.089 + (i % 12) * 0.003, 51.441 + Math.floor(i / 12) * 0.003), fields: { story }, authorId: null },
+        t.clock(),
+      );
+    }
+    const res = await t.call('GET', `/v1/orgs/test-council/projects/${notes.id}/contributions?${bboxParam()}&zoom=18`);
+    assert.equal(res.status, 200);
+    const collection = LayerFeatureCollection.parse(res.json);
+    assert.ok(Buffer.byteLength(res.text) <= VIEWPORT_BYTES, `${Buffer.byteLength(res.text)} bytes`);
+    assert.equal(collection.total, 120);
+    assert.equal(collection.clustered, true);
+    const counted = collection.features.reduce((sum, f) => sum + ('cluster' in f.properties ? (f.properties as { count: number }).count : 1), 0);
+    assert.equal(counted, 120, 'every feature is in the answer, one by one or in a cluster');
   });
 
   test('a contribution of another organisation’s project is not found through this one', async () => {

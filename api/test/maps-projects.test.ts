@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { LayerList, MapProject } from '@civic-elements/protocol';
 import { buildTestApp, ORIGIN, OTHER_ORIGIN, type TestApp } from './support/app.js';
-import { AREA, cast, contributionBody, createProject, projectBody, square, type Person } from './support/maps.js';
+import { cast, contributionBody, createProject, projectBody, square } from './support/maps.js';
 
 let t: TestApp;
 let people: Awaited<ReturnType<typeof cast>>;
@@ -231,6 +231,16 @@ describe('changing a project', () => {
     assert.equal((await t.call('DELETE', `/v1/orgs/test-council/projects/${empty.id}`, { token: people.officer.accessToken })).status, 204);
     assert.equal((await t.call('GET', `/v1/orgs/test-council/projects/${empty.id}`, { token: people.officer.accessToken })).status, 404);
 
+    // An event that belonged to a deleted project stays, belonging to none.
+    const withEvent = await createProject(t, people.officer.accessToken);
+    const event = await t.call('POST', '/v1/orgs/test-council/events', {
+      token: people.officer.accessToken,
+      body: { type: 'Feature', geometry: { type: 'Point', coordinates: [-0.07, 51.46] }, properties: { title: 'Planting day', organiser: 'Parks', project: withEvent.id, start: '2026-03-10T10:00:00Z', end: '2026-03-10T12:00:00Z' } },
+    });
+    assert.equal(event.status, 201, event.text);
+    assert.equal((await t.call('DELETE', `/v1/orgs/test-council/projects/${withEvent.id}`, { token: people.officer.accessToken })).status, 204);
+    assert.equal((await t.call('GET', `/v1/orgs/test-council/events/${event.json.id}`)).json.properties.project, null);
+
     const used = await createProject(t, people.officer.accessToken);
     await t.call('POST', `/v1/orgs/test-council/projects/${used.id}/contributions`, { token: people.resident.accessToken, body: contributionBody(used.categories[0]!.id) });
     const res = await t.call('DELETE', `/v1/orgs/test-council/projects/${used.id}`, { token: people.officer.accessToken });
@@ -309,5 +319,3 @@ describe('GET /v1/orgs/:org/layers', () => {
   });
 });
 
-void AREA;
-void ({} as Person);

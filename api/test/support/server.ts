@@ -13,6 +13,7 @@ import { ensureMember, seedTestOrg } from '../../src/seed.js';
 import { startServer } from '../../src/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { seedMapFixtures, type MapFixtureOptions, type MapFixtures } from './map-fixtures.js';
+import { loadSouthwarkGazetteer } from '../../src/geocode/southwark-gazetteer.js';
 
 export interface TestApiOptions {
   /** Origins `test-council` allows (`other-org` allows none of them). */
@@ -61,6 +62,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   try {
     await seedTestOrg(store, { slug: TEST_ORG, name: 'Test Council', allowedOrigins: options.allowedOrigins ?? [] });
     await seedTestOrg(store, { slug: OTHER_ORG, name: 'Other Organisation', allowedOrigins: ['http://other.example'] });
+    // Address search in browser tests: the demo's Southwark streets and places.
+    await loadSouthwarkGazetteer(store);
   } catch (error) {
     await running.close();
     throw error;

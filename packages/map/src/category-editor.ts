@@ -61,7 +61,7 @@ function renderCategory(o: CategoryEditorOptions, category: CategoryDraft, c: nu
       ${select({ id: ids.category(c, 'symbol'), label: t('map-editor.category.symbol'), errorPrefix: prefix, options: symbols, width: 'width-15',
         error: errors[ids.category(c, 'symbol')], value: category.symbol, onInput: (symbol) => update({ symbol: symbol as MapSymbol }) })}
     </div>
-    <h4 class="questions__heading">${t('map-editor.fields.heading', { category: name })}</h4>
+    <h4 class="questions__heading">${category.name.trim() ? t('map-editor.fields.heading', { category: name }) : t('map-editor.fields.heading.unnamed')}</h4>
     ${category.fields.length === 0 ? html`<p class="hint">${t('map-editor.fields.none')}</p>` : nothing}
     <ol class="questions">
       ${repeat(category.fields, (f) => f.uid, (field, f) => renderField(o, category, c, field, f, name))}
@@ -98,7 +98,7 @@ function renderField(o: CategoryEditorOptions, category: CategoryDraft, c: numbe
       ${renderSettings(o, c, f, field, update)}
       <div class="actions question__actions">
         ${action({ id: id('up'), label: t('map-editor.field.up'), context, disabled: f === 0,
-          onClick: () => setFields(moved(fields, f, -1)) })}
+          onClick: () => setFields(moved(fields, f, -1), ids.field(c, f - 1, f - 1 === 0 ? 'down' : 'up')) })}
         ${action({ id: id('down'), label: t('map-editor.field.down'), context, disabled: f === fields.length - 1,
           onClick: () => setFields(moved(fields, f, 1), ids.field(c, f + 1, f + 1 === fields.length - 1 ? 'up' : 'down')) })}
         ${action({ id: id('remove'), label: t('map-editor.field.remove'), context,

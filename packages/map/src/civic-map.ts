@@ -16,6 +16,7 @@ import { initialFilters, layerFilters, renderFilters, type FilterState } from '.
 import { featureKey, isCluster, LayerLoader, sourceData, type FetchLayer, type LayerData, type Viewport } from './layers.js';
 import { adoptSheet, loadMaplibre, type MaplibreModule } from './maplibre-loader.js';
 import { MapView } from './map-view.js';
+import { OrgData } from './org-data.js';
 import { mapMessages } from './messages.js';
 import { MapModes, type Mode } from './map-modes.js';
 import type { CivicContributionSubmittedEvent } from './form-events.js';
@@ -144,15 +145,14 @@ export class CivicMap extends CivicElement {
   private problem: unknown;
   private filters: FilterState = initialFilters();
   private selected: { key: string; feature: MapFeature; layer: LayerInfo } | undefined;
-  /** A person is adding to the project ("Add to this map"): drawing, with the contribution form. */
-  private adding = false;
+  /** "Add to this map": drawing, with the contribution form; then sent (the form says thank you). */
+  private adding: '' | 'drawing' | 'sent' = '';
 
-  /** The organisation's public settings, its layers, and projects (with `you` when signed in). */
-  #org: OrgPublic | undefined;
-  #allLayers: LayerInfo[] = [];
-  #projects = new Map<string, MapProject>();
+  readonly #data = new OrgData(() => this.client, () => this.resolvedOrg, () => this.requestUpdate());
   #maplibre: MaplibreModule | undefined;
   #view: MapView | undefined;
+  /** The map, once its style (and so the features' layers) has loaded: controllers can draw on it. */
+  #ready: MaplibreMap | undefined;
   /** Where the list and the data are when there is no map (WebGL unavailable): the org's extent. */
   #fallback: Viewport | undefined;
   #bbox: BBox | undefined;
@@ -167,7 +167,7 @@ export class CivicMap extends CivicElement {
   #formDisabled = false;
   readonly #internals = this.attachInternals();
   readonly #announcer = new LiveAnnouncer(this);
-  readonly #loader = new LayerLoader((layer, query, signal) => this.#fetchLayer(layer, query, signal), () => this.#dataChanged());
+  readonly #loader = new LayerLoader(this.#data.fetchLayer, () => this.#dataChanged());
   readonly #modes = new MapModes({
     host: this,
     internals: this.#internals,
@@ -212,16 +212,17 @@ export class CivicMap extends CivicElement {
   /** The area this map covers: the project's, else the organisation's extent (undefined until loaded). */
   get resolvedArea(): Polygon | undefined {
     const project = this.#project;
-    return project?.area ?? (this.#org ? bboxPolygon(this.#org.map.extent) : undefined);
+    const settings = this.#data.settings;
+    return project?.area ?? (settings ? bboxPolygon(settings.map.extent) : undefined);
   }
 
   get #project(): MapProject | undefined {
-    return this.project ? this.#projects.get(this.project) : undefined;
+    return this.project ? this.#data.projects.get(this.project) : undefined;
   }
 
   /** The mode in use: `draw` while adding to the project, else the attribute's. */
   get #mode(): Mode {
-    return this.adding ? 'draw' : this.mode === 'pick' || this.mode === 'draw' ? this.mode : 'browse';
+    return this.adding === 'drawing' ? 'draw' : this.mode === 'pick' || this.mode === 'draw' ? this.mode : 'browse';
   }
 
   /**
@@ -232,7 +233,7 @@ export class CivicMap extends CivicElement {
     const wanted = (this.layers ?? '').split(',').map((id) => id.trim()).filter(Boolean);
     const projectLayer = this.project ? `project:${this.project}` : undefined;
     const all = !projectLayer && this.#mode === 'browse';
-    return this.#allLayers.filter((layer) => layer.id === projectLayer || (wanted.length ? wanted.includes(layer.id) : all));
+    return this.#data.layers.filter((layer) => layer.id === projectLayer || (wanted.length ? wanted.includes(layer.id) : all));
   }
 
   get #shownLayers(): LayerInfo[] {
@@ -282,7 +283,7 @@ export class CivicMap extends CivicElement {
     const signedInAs = this.session?.user?.id;
     if (signedInAs !== this.#signedInAs) {
       this.#signedInAs = signedInAs;
-      if (this.#project) void this.#fetchProject(this.#project.id); // what this person may do has changed
+      if (this.#project) void this.#data.fetchProject(this.#project.id); // what this person may do has changed
     }
     if (changed.has('area') || changed.has('geometryType')) this.#modes.revalidate();
   }
@@ -296,7 +297,8 @@ export class CivicMap extends CivicElement {
       if (changed.has('basemap')) this.#view?.setStyle(this.#style());
       if (changed.has('layers') || changed.has('mode')) this.#load(0);
     }
-    this.#modes.sync(this.#view?.map.isStyleLoaded() ? this.#view.map : undefined);
+    this.#modes.sync(this.#ready);
+    this.#describeCanvas();
     if (this.#focus) {
       const target = typeof this.#focus === 'string' ? this.renderRoot.querySelector<HTMLElement>(this.#focus) : this.#focus();
       this.#focus = undefined;
@@ -304,13 +306,19 @@ export class CivicMap extends CivicElement {
     }
   }
 
+  /** In browse mode the map's canvas is described by the keys that move it (pick and draw describe their own). */
+  #describeCanvas(): void {
+    const canvas = this.#view?.map.getCanvas();
+    if (!canvas) return;
+    const ids = new Set((canvas.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+    if (this.#mode === 'browse') ids.add('map-keys');
+    else ids.delete('map-keys');
+    canvas.setAttribute('aria-describedby', [...ids].join(' '));
+  }
+
   /** What the element's data comes from: a change means starting again. */
   get #source(): string {
     return `${this.resolvedApi} ${this.resolvedOrg} ${this.project ?? ''}`;
-  }
-
-  get #orgPath(): string {
-    return `/v1/orgs/${encodeURIComponent(this.resolvedOrg)}`;
   }
 
   /** Fetches the organisation, its layers, the project and maplibre together, then builds the map. */
@@ -322,15 +330,8 @@ export class CivicMap extends CivicElement {
     this.#announcer.announce(this.t('map.loading'));
     try {
       if (!this.resolvedApi || !this.resolvedOrg) throw new ApiError(404, 'org_not_found', 'No api or org');
-      const [loaded, settings, layers] = await Promise.all([
-        loadMaplibre(this.workerUrl),
-        this.client.get<OrgPublic>(this.#orgPath),
-        this.client.get<LayerList>(`${this.#orgPath}/layers`),
-        this.project ? this.#fetchProject(this.project, true) : undefined,
-      ]);
+      const [loaded] = await Promise.all([loadMaplibre(this.workerUrl), this.#data.load(this.project)]);
       if (generation !== this.#generation) return;
-      this.#org = settings;
-      this.#allLayers = layers.layers;
       this.#maplibre = loaded.maplibre;
       adoptSheet(this.shadowRoot!, loaded.sheet);
       this.setup = 'ready';
@@ -344,22 +345,12 @@ export class CivicMap extends CivicElement {
     }
   }
 
-  /** A project (its categories name a contribution's fields; `you` says whether this person may add). */
-  async #fetchProject(id: string, strict = false): Promise<void> {
-    try {
-      this.#projects.set(id, await this.client.get<MapProject>(`${this.#orgPath}/projects/${encodeURIComponent(id)}`));
-      this.requestUpdate();
-    } catch (error) {
-      if (strict) throw error;
-    }
-  }
-
   #style() {
     return basemapStyle(this.basemap, this.t('map.osm'));
   }
 
   #createMap(): void {
-    const settings = this.#org!.map;
+    const settings = this.#data.settings!.map;
     try {
       this.#view = new MapView(this.#maplibre!, {
         container: this.renderRoot.querySelector<HTMLElement>('.map')!,
@@ -374,9 +365,11 @@ export class CivicMap extends CivicElement {
           'AttributionControl.ToggleAttribution': this.t('map.attribution'),
         },
         data: () => sourceData(this.#loader.data),
-        loaded: () => {
+        loaded: (map) => {
+          this.#ready = map;
+          this.#describeCanvas();
           this.#load();
-          this.#modes.sync(this.#view?.map);
+          this.#modes.sync(map);
         },
         moved: (byPerson) => this.#moved(byPerson),
         clicked: (key) => this.#clicked(key),
@@ -394,7 +387,7 @@ export class CivicMap extends CivicElement {
     this.#loader.cancel();
     this.#modes.detach();
     this.#view?.remove();
-    this.#view = undefined;
+    this.#view = this.#ready = undefined;
   }
 
   /** The layers' data for the view, after the view has been still a moment (`delay` ms). */
@@ -410,16 +403,6 @@ export class CivicMap extends CivicElement {
     const viewport = this.#view!.viewport;
     if (byPerson) this.dispatchEvent(new CivicViewChangeEvent(viewport.bbox, viewport.zoom));
   }
-
-  #fetchLayer: FetchLayer = async (layer, query, signal) => {
-    const url = new URL(layer.url);
-    // The API's own layers go through its client (session, retries); another server's GeoJSON is fetched as is.
-    if (layer.kind !== 'geojson') return this.client.get<LayerFeatureCollection>(url.pathname, { query, signal });
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    const response = await fetch(url, { signal });
-    if (!response.ok) throw new ApiError(response.status, 'internal', response.statusText);
-    return (await response.json()) as LayerFeatureCollection;
-  };
 
   #dataChanged(): void {
     const loader = this.#loader;
@@ -462,7 +445,7 @@ export class CivicMap extends CivicElement {
     this.#focus = '#panel-title';
     this.dispatchEvent(new CivicFeatureSelectEvent(feature));
     const project = feature.properties.layer === 'contributions' ? feature.properties.project : undefined;
-    if (project && !this.#projects.has(project)) void this.#fetchProject(project);
+    if (project && !this.#data.projects.has(project)) void this.#data.fetchProject(project);
   }
 
   #closeDetails(): void {
@@ -493,20 +476,21 @@ export class CivicMap extends CivicElement {
   async #startAdding(): Promise<void> {
     await Promise.all([this.#modes.load(), import('./define-forms.js')]);
     this.selected = undefined;
-    this.adding = true;
+    this.adding = 'drawing';
     this.#focus = '#add-heading';
   }
 
-  #stopAdding(focus: string): void {
+  #stopAdding(): void {
     this.#modes.reset();
-    this.adding = false;
-    this.#focus = focus;
+    this.adding = '';
+    this.#focus = '#add';
   }
 
+  /** The contribution is stored: the drawing ends, the form says thank you, the map shows it. */
   #added(event: CivicContributionSubmittedEvent): void {
-    this.#stopAdding('#list-heading');
+    this.#modes.reset();
+    this.adding = 'sent';
     this.#load(0);
-    this.#announcer.announce(this.t('map.added'));
     this.dispatchEvent(new CivicContributionAddedEvent(event.feature));
   }
 
@@ -518,6 +502,7 @@ export class CivicMap extends CivicElement {
       ${this.#mode === 'browse'
         ? html`<button type="button" class="skip" part="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('#list-heading')?.focus()}>${this.t('map.skip')}</button>`
         : nothing}
+      ${this.#mode === 'browse' ? html`<p id="map-keys" class="visually-hidden">${this.t('map.keys')}</p>` : nothing}
       <div class="body">
         <div class="stage" part="stage">
           <div class="map" part="map"></div>
@@ -538,8 +523,8 @@ export class CivicMap extends CivicElement {
     const project = this.#project;
     if (this.adding && project) {
       return renderAdd({
-        t, api: this.resolvedApi, org: this.resolvedOrg, project, drawing: this.#modes.render(), geometry: (this.#modes.draw?.value ?? null),
-        submitted: (event) => this.#added(event), cancel: () => this.#stopAdding('#add'),
+        t, api: this.resolvedApi, org: this.resolvedOrg, project, drawing: this.#modes.render(), geometry: this.#modes.draw?.value ?? null,
+        sent: this.adding === 'sent', submitted: (event) => this.#added(event), close: () => this.#stopAdding(),
       });
     }
     if (this.#mode !== 'browse') return this.#modes.render();
@@ -547,7 +532,7 @@ export class CivicMap extends CivicElement {
       const { feature, layer } = this.selected;
       return renderDetails({
         t, lang: this.localize.lang, feature, layer, close: () => this.#closeDetails(),
-        project: this.#projects.get(feature.properties.layer === 'contributions' ? feature.properties.project : ''),
+        project: this.#data.projects.get(feature.properties.layer === 'contributions' ? feature.properties.project : ''),
       });
     }
     const loader = this.#loader;

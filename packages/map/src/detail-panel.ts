@@ -78,7 +78,7 @@ export function renderDetails(view: DetailView): TemplateResult {
           ${p.description ? html`<p class="description">${p.description}</p>` : nothing}
           ${p.organiser ? html`<p class="meta">${t('map.details.organiser', { name: p.organiser })}</p>` : nothing}
           <p class="links">
-            ${p.url ? html`<a href=${p.url} target="_blank" rel="noopener" part="link">${t('map.details.website')}</a>` : nothing}
+            ${p.url && /^https?:\/\//.test(p.url) ? html`<a href=${p.url} target="_blank" rel="noopener" part="link">${t('map.details.website')}</a>` : nothing}
             ${p.layer === 'events' ? html`<a href=${p.ical} download part="link calendar">${t('map.details.calendar')}</a>` : nothing}
           </p>`}
     ${button({ label: t('map.details.back'), variant: 'secondary', part: 'button close', onClick: view.close })}

@@ -25,7 +25,8 @@ export function locate(geolocation: Geolocation | undefined = globalThis.navigat
         // GeolocationPositionError: 1 PERMISSION_DENIED, 2 POSITION_UNAVAILABLE, 3 TIMEOUT.
         reject(new LocateError(error.code === 1 ? 'denied' : error.code === 3 ? 'timeout' : 'unavailable'));
       },
-      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS, maximumAge: 60_000 },
+      // A fresh position: asked again, the person has probably moved, or wants to be sure.
+      { enableHighAccuracy: true, timeout: LOCATE_TIMEOUT_MS, maximumAge: 0 },
     );
   });
 }

@@ -16,8 +16,8 @@ export interface MapViewOptions {
   locale: Record<string, string>;
   /** The features to draw (again after a new basemap replaced the style). */
   data: () => GeoJSON.FeatureCollection;
-  /** The style has loaded (first time, and after each new basemap). */
-  loaded: () => void;
+  /** The style has loaded, with the features' layers (first time, and after each new basemap). */
+  loaded: (map: MaplibreMap) => void;
   /** The view stopped moving; `byPerson` when a person moved it (drag, wheel, keys, a cluster they opened). */
   moved: (byPerson: boolean) => void;
   /** A click on a feature or cluster: its key (the source's `k` property). */
@@ -56,7 +56,7 @@ export class MapView {
     map.on('style.load', () => {
       addFeatureLayers(map, options.data());
       for (const [key, state] of this.#states) map.setFeatureState({ source: SOURCE, id: key }, state);
-      options.loaded();
+      options.loaded(map);
     });
     map.setMissingStyleImageResolver((id) => drawCountImage(map, id));
     // A basemap tile that fails (offline, a tile server down) leaves a gap, not an error to report.

@@ -162,6 +162,7 @@ export const ar: Record<FormsMessageKey, string> & Record<string, string> = {
   'map-editor.category.remove': 'احذف الفئة',
   'map-editor.context.category': 'إلى {category}',
   'map-editor.fields.heading': 'أسئلة عن كل {category}',
+  'map-editor.fields.heading.unnamed': 'الأسئلة',
   'map-editor.fields.none': 'لا أسئلة: يحدد السكان المكان فقط.',
   'map-editor.field.legend': 'السؤال {q}',
   'map-editor.field.label': 'السؤال',

@@ -147,6 +147,7 @@ export const it: Record<FormsMessageKey, string> = {
   'map-editor.category.remove': 'Togli la categoria',
   'map-editor.context.category': 'a {category}',
   'map-editor.fields.heading': 'Domande su ogni {category}',
+  'map-editor.fields.heading.unnamed': 'Domande',
   'map-editor.fields.none': 'Nessuna domanda: i residenti segnano solo il luogo.',
   'map-editor.field.legend': 'Domanda {q}',
   'map-editor.field.label': 'Domanda',

@@ -151,6 +151,7 @@ export const en = {
   'map-editor.category.remove': 'Remove category',
   'map-editor.context.category': 'to {category}',
   'map-editor.fields.heading': 'Questions about each {category}',
+  'map-editor.fields.heading.unnamed': 'Questions',
   'map-editor.fields.none': 'No questions: residents only mark the place.',
   'map-editor.field.legend': 'Question {q}',
   'map-editor.field.label': 'Question',

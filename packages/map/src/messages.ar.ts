@@ -8,6 +8,7 @@ export const ar: Record<MapMessageKey, string> & Record<string, string> = {
   'map.attribution': 'مصادر بيانات الخريطة',
   'map.osm': '© المساهمون في OpenStreetMap',
   'map.skip': 'تخطَّ الخريطة وانتقل إلى القائمة',
+  'map.keys': 'استخدم مفاتيح الأسهم لتحريك الخريطة، والمفتاحين + و- للتكبير والتصغير.',
   'map.loading': 'جارٍ التحميل…',
   'map.in-view_zero': 'لا عناصر معروضة',
   'map.in-view_one': 'عنصر واحد معروض',
@@ -55,8 +56,6 @@ export const ar: Record<MapMessageKey, string> & Record<string, string> = {
   'map.yes': 'نعم',
   'map.no': 'لا',
   'map.add': 'أضف إلى هذه الخريطة',
-  'map.add.heading': 'أضف إلى {project}',
-  'map.add.hint': 'ضعه على الخريطة أولًا، ثم أخبرنا عنه.',
+  'map.add.heading': 'أين يقع؟',
   'map.add.cancel': 'إلغاء',
-  'map.added': 'شكرًا لك. تمت إضافة مساهمتك.',
 };

@@ -8,6 +8,7 @@ export const it: Record<MapMessageKey, string> = {
   'map.attribution': 'Fonti dei dati della mappa',
   'map.osm': '© contributori di OpenStreetMap',
   'map.skip': "Salta la mappa e vai all'elenco",
+  'map.keys': 'Usa i tasti freccia per spostare la mappa e i tasti + e - per ingrandire e ridurre.',
   'map.loading': 'Caricamento…',
   'map.in-view_one': '{count} elemento in vista',
   'map.in-view_other': '{count} elementi in vista',
@@ -48,8 +49,6 @@ export const it: Record<MapMessageKey, string> = {
   'map.yes': 'Sì',
   'map.no': 'No',
   'map.add': 'Aggiungi a questa mappa',
-  'map.add.heading': 'Aggiungi a {project}',
-  'map.add.hint': 'Prima mettilo sulla mappa, poi raccontaci di cosa si tratta.',
+  'map.add.heading': 'Dove si trova?',
   'map.add.cancel': 'Annulla',
-  'map.added': 'Grazie. Il tuo contributo è stato aggiunto.',
 };

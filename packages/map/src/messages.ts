@@ -8,6 +8,7 @@ export const en = {
   'map.attribution': 'Map data sources',
   'map.osm': '© OpenStreetMap contributors',
   'map.skip': 'Skip the map and go to the list',
+  'map.keys': 'Use the arrow keys to move the map, and the + and - keys to zoom in and out.',
   'map.loading': 'Loading…',
   'map.in-view_one': '{count} item in view',
   'map.in-view_other': '{count} items in view',
@@ -48,10 +49,8 @@ export const en = {
   'map.yes': 'Yes',
   'map.no': 'No',
   'map.add': 'Add to this map',
-  'map.add.heading': 'Add to {project}',
-  'map.add.hint': 'Put it on the map first, then tell us about it.',
+  'map.add.heading': 'Where is it?',
   'map.add.cancel': 'Cancel',
-  'map.added': 'Thank you. Your contribution has been added.',
 };
 export type MapMessageKey = keyof typeof en;
 

@@ -226,7 +226,7 @@ export function checkDraft(draft: ProjectDraft, t: Translate, areaProblem?: stri
 
 /** The question as the API takes it, with a key (kept, or made from its label). */
 function fieldInput(field: FieldDraft, keys: Set<string>, n: number): FieldDefinition {
-  const key = uniqueName(field.label, keys, `question_${n}`, 40);
+  const key = field.key ?? uniqueName(field.label, keys, `question_${n}`, 40);
   const base = { key, label: field.label.trim(), required: field.required, ...(field.help.trim() ? { help: field.help.trim() } : {}) };
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   switch (field.type) {

@@ -75,7 +75,6 @@ export const styles = css`
   }
   .area-map {
     display: block;
-    height: var(--civic-map-height, 24rem);
     margin: 0 0 calc(var(--_space) * 1.5);
   }
   .categories {

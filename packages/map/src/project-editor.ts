@@ -72,7 +72,7 @@ type View = 'list' | 'edit' | 'review';
  * @cssproperty --civic-font-family - Font (default: the host page's own font).
  * @cssproperty --civic-radius - Corner radius (default 0).
  * @cssproperty --civic-space - Base spacing (default 1rem).
- * @cssproperty --civic-map-height - Height of the area map (default 24rem).
+ * @cssproperty --civic-map-height - Height of the area map (default `<civic-map>`'s, 28rem).
  */
 export class CivicMapProjectEditor extends CivicElement {
   static override styles = [...CivicElement.styles, uiStyles, formStyles, styles];
@@ -118,6 +118,7 @@ export class CivicMapProjectEditor extends CivicElement {
   #listKey = '';
   #listError = '';
   #areaProblem = '';
+  #extentArea: [OrgPublic['map']['extent'], Polygon] | undefined;
   #focus: string | undefined;
 
   get #path(): string {
@@ -242,7 +243,7 @@ export class CivicMapProjectEditor extends CivicElement {
     const leftOver: string[] = [];
     for (const [path, message] of Object.entries(error.fields)) {
       const id = controlFor(path);
-      if (false) errors[id!] ??= message;
+      if (id && (id !== 'members' || this.draft.contribute === 'members')) errors[id] ??= message;
       else leftOver.push(message);
     }
     this.#showErrors(errors, leftOver.join(' ') || (Object.keys(errors).length ? '' : errorMessage(error, this.localize)));
@@ -421,10 +422,17 @@ export class CivicMapProjectEditor extends CivicElement {
       ${draft.areaMode === 'draw'
         ? html`<civic-map class="area-map" part="area-map" mode="draw" geometry-type="polygon" name="area" required
             api=${this.resolvedApi} org=${this.resolvedOrg} basemap=${this.basemap ?? nothing} worker-url=${this.workerUrl ?? nothing}
-            .value=${draft.area} .area=${extent ? (bboxPolygon(extent) as Polygon) : undefined}
+            .value=${draft.area} .area=${this.#orgArea(extent)}
             @civic-geometry-change=${(event: CivicGeometryChangeEvent) => this.#areaChanged(event)}></civic-map>`
         : nothing}
     </div>`;
+  }
+
+  /** The organisation's extent as a polygon: the same object from one render to the next, so the map does not recheck its drawing each time. */
+  #orgArea(extent: OrgPublic['map']['extent'] | undefined): Polygon | undefined {
+    if (!extent) return undefined;
+    if (this.#extentArea?.[0] !== extent) this.#extentArea = [extent, bboxPolygon(extent)];
+    return this.#extentArea[1];
   }
 
   #areaChanged(event: CivicGeometryChangeEvent): void {

@@ -153,6 +153,8 @@ describe('<civic-map> browsing', () => {
     expect(active(el)?.id).to.equal('list-heading');
     expect(el.map!.getCanvas().tabIndex).to.equal(0);
     expect(el.map!.getCanvas().getAttribute('aria-label')).to.equal('Map');
+    expect(el.map!.getCanvas().getAttribute('aria-describedby')).to.equal('map-keys');
+    expect(text($(el, '#map-keys'))).to.equal('Use the arrow keys to move the map, and the + and - keys to zoom in and out.');
   });
 
   it('shows an event with its time, organiser and an "Add to calendar" link', async () => {

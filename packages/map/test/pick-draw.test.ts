@@ -1,41 +1,17 @@
 // The map's location field (pick) and drawing (draw): real maplibre in Chromium, real keys and clicks, the real test API.
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { Geometry, Point, Polygon, Position } from '@civic-elements/protocol';
-import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import { isGeometry, restoredGeometry, restoredPoint } from '../src/form-field.js';
 import { LARGE_STEP, STEP } from '../src/keyboard-crosshair.js';
-import { CENTRE, TestMapField } from './pick-draw-host.js';
-import { api, ORG, until } from '../../core/test/support.js';
+import { api, closedPort, ORG, until } from '../../core/test/support.js';
+import {
+  $, $$, accessible, announced, buttonNamed, CENTRE, click, clickMap, lngLatAt, near, sourceData, squareArea, tabToMap as tabTo, words, type TestMapField,
+} from './pick-draw.helpers.js';
 
-void TestMapField; // defines <test-map-field>
+const tabToMap = (el: TestMapField) => tabTo(el, el.map!);
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────
-
-const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const words = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-function buttonNamed(el: HTMLElement, name: string): HTMLButtonElement {
-  const found = $$<HTMLButtonElement>(el, 'button').find((b) => words(b) === name);
-  if (!found) throw new Error(`no button "${name}" in: ${words(el.shadowRoot!.querySelector('.root'))}`);
-  return found;
-}
-
-async function click(el: HTMLElement & { updateComplete: Promise<boolean> }, name: string): Promise<void> {
-  buttonNamed(el, name).click();
-  await el.updateComplete;
-}
-
-/** The live region's words, once the announcer has filled it. */
-async function announced(el: HTMLElement, text: string | RegExp): Promise<void> {
-  const matches = () => {
-    const said = words($(el, '[role="status"]'));
-    return typeof text === 'string' ? said.includes(text) : text.test(said);
-  };
-  await until(matches, `the announcement ${String(text)} (said: "${words($(el, '[role="status"]'))}")`, 3000);
-}
 
 async function field(attributes: { mode?: 'pick' | 'draw'; type?: 'point' | 'line' | 'polygon'; area?: Polygon; required?: boolean } = {}): Promise<TestMapField> {
   const el = await fixture<TestMapField>(html`<test-map-field api=${api()} org=${ORG} mode=${attributes.mode ?? 'pick'} geometry-type=${attributes.type ?? 'polygon'} ?required=${attributes.required ?? false}></test-map-field>`);
@@ -44,45 +20,6 @@ async function field(attributes: { mode?: 'pick' | 'draw'; type?: 'point' | 'lin
   await el.updateComplete;
   return el;
 }
-
-/** Focuses the map's canvas by keyboard (Tab from a button before it), as a keyboard user does. */
-async function tabToMap(el: TestMapField): Promise<HTMLCanvasElement> {
-  const before = document.createElement('button');
-  before.textContent = 'Before';
-  el.before(before);
-  before.focus();
-  await sendKeys({ press: 'Tab' });
-  const canvas = el.map!.getCanvas();
-  expect(el.shadowRoot!.activeElement).to.equal(canvas);
-  return canvas;
-}
-
-/** The position of the map's pixel (x, y from its top left corner). */
-const lngLatAt = (map: MaplibreMap, x: number, y: number): Position => {
-  const { lng, lat } = map.unproject([x, y]);
-  return [lng, lat];
-};
-
-/** A real mouse click on the map's pixel (x, y), through the browser (not a synthetic event). */
-async function clickMap(map: MaplibreMap, x: number, y: number): Promise<void> {
-  const rect = map.getCanvas().getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + x), Math.round(rect.top + y)] });
-  await sendMouse({ type: 'move', position: [0, 0] });
-}
-
-const near = (actual: readonly (number | undefined)[] | undefined, expected: readonly (number | undefined)[], tolerance = 1e-6) => {
-  expect(actual, 'position').to.have.length.of.at.least(2);
-  expect(Math.abs(actual![0]! - expected[0]!), `longitude ${actual![0]} vs ${expected[0]}`).to.be.below(tolerance);
-  expect(Math.abs(actual![1]! - expected[1]!), `latitude ${actual![1]} vs ${expected[1]}`).to.be.below(tolerance);
-};
-
-const sourceData = async (map: MaplibreMap, id: string): Promise<FeatureCollection> => (await (map.getSource(id) as GeoJSONSource).getData()) as FeatureCollection;
-
-/** A square area around the test organisation's centre, `half` degrees each way. */
-const squareArea = (half: number, [lon, lat]: Position = CENTRE): Polygon => ({
-  type: 'Polygon',
-  coordinates: [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]],
-});
 
 // ── mode="pick" ─────────────────────────────────────────────────────────────────────────────
 
@@ -95,7 +32,7 @@ describe('pick controller (test host)', () => {
     buttonNamed(el, 'Use my location');
     expect(el.map!.getCanvas().getAttribute('aria-describedby')).to.contain('civic-pick-hint');
     expect(el.value).to.equal(null);
-    await expect(el).to.be.accessible();
+    await accessible(el, 'pick: empty');
   });
 
   it('picks by keyboard: Tab to the map shows the cross, arrows move it (Shift for bigger steps), Enter sets the place', async () => {
@@ -128,7 +65,7 @@ describe('pick controller (test host)', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: ' ' });
     near((el.value as Point).coordinates, lngLatAt(map, width / 2, height / 2), 1e-5);
-    await expect(el).to.be.accessible();
+    await accessible(el, 'pick: chosen by keyboard');
   });
 
   it('picks by a click on the map, and a person can remove the place again', async () => {
@@ -159,7 +96,7 @@ describe('pick controller (test host)', () => {
     expect((el.value as Point).coordinates).to.deep.equal(inside);
     expect(el.changes.length, 'a refused place changes nothing').to.equal(changes);
     await announced(el, 'This place is outside the area this map covers.');
-    await expect(el).to.be.accessible();
+    await accessible(el, 'pick: refused');
     // Keyboard too: Enter with the cross outside is refused the same way.
     await tabToMap(el);
     await sendKeys({ down: 'Shift' });
@@ -224,7 +161,93 @@ describe('pick controller (test host)', () => {
     expect(el.value).to.equal(null);
     expect($$(el, 'button').map(words)).to.not.include('Use my location');
     expect($<HTMLInputElement>(el, '#civic-pick-search')!.disabled).to.equal(true);
-    await expect(el).to.be.accessible();
+    await accessible(el, 'pick: disabled');
+  });
+
+  describe('address search (GET /v1/geocode, the Southwark gazetteer)', () => {
+    const geocodeRequests = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/v1/geocode?'));
+    const results = (el: TestMapField) => $$(el, '.civic-search__result').map(words);
+    const status = (el: TestMapField) => words($(el, '#civic-pick-search-status'));
+
+    async function typeInSearch(el: TestMapField, text: string): Promise<HTMLInputElement> {
+      const input = $<HTMLInputElement>(el, '#civic-pick-search')!;
+      input.focus();
+      await sendKeys({ type: text });
+      return input;
+    }
+
+    it('searches as the person types (once, after a pause), marks results outside the area, and sets the place chosen from the list by keyboard', async () => {
+      // A small square round the centre: "Peckham Road, Camberwell" is in it, the rest of Peckham is not.
+      const el = await field({ area: squareArea(0.01) });
+      performance.clearResourceTimings();
+      await typeInSearch(el, 'Peckham Road');
+      await until(() => results(el).length > 0, 'the results', 5000);
+      expect(geocodeRequests(), 'one request for the whole word, not one per key').to.have.length(1);
+      expect(geocodeRequests()[0]!.name).to.contain('org=test-council').and.to.contain('q=Peckham+Road');
+      expect(results(el)[0]).to.equal('Peckham Road, Camberwell');
+      expect(results(el)[1]).to.equal('Peckham Park Road, Peckham (Outside the area)');
+      expect(status(el)).to.equal('8 addresses or places found.');
+      await announced(el, '8 addresses or places found.');
+      await accessible(el, 'pick: search results');
+      // Down from the input into the list, Enter on the first result.
+      await sendKeys({ press: 'ArrowDown' });
+      expect(el.shadowRoot!.activeElement).to.equal($$(el, '.civic-search__result')[0]);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(el.shadowRoot!.activeElement).to.equal($$(el, '.civic-search__result')[1]);
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect((el.value as Point).coordinates).to.deep.equal([-0.08, 51.474]);
+      expect(el.changes.at(-1)).to.include({ source: 'user' });
+      expect(words($(el, '.civic-pick__chosen'))).to.equal('Chosen place: Peckham Road, Camberwell (latitude 51.474, longitude -0.08).');
+      near(el.map!.getCenter().toArray(), [-0.08, 51.474]);
+      expect(results(el), 'the list closes').to.deep.equal([]);
+      expect(el.shadowRoot!.activeElement, 'focus back in the search box').to.equal($(el, '#civic-pick-search'));
+      await announced(el, 'Place chosen: Peckham Road, Camberwell.');
+    });
+
+    it('refuses a result outside the area, saying which', async () => {
+      const el = await field({ area: squareArea(0.01) });
+      await typeInSearch(el, 'Peckham Road');
+      await sendKeys({ press: 'Enter' }); // at once, without waiting for the pause
+      await until(() => results(el).length > 0, 'the results', 5000);
+      $$<HTMLButtonElement>(el, '.civic-search__result')[1]!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal(null);
+      expect(words($(el, '#civic-pick-error'))).to.equal('Error: Peckham Park Road, Peckham is outside the area this map covers. Choose a place inside the area.');
+      await announced(el, 'Peckham Park Road, Peckham is outside the area this map covers.');
+    });
+
+    it('says when nothing matches, when the words are too short, and Escape empties the search', async () => {
+      const el = await field();
+      const input = await typeInSearch(el, 'zzzz');
+      await sendKeys({ press: 'Enter' });
+      await until(() => status(el).startsWith('Nothing'), 'the answer', 5000);
+      expect(status(el)).to.equal('Nothing matches “zzzz”. Check the spelling or try other words.');
+      input.select();
+      await sendKeys({ type: 'a' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(status(el)).to.equal('Type at least 2 characters to search.');
+      input.select();
+      await typeInSearch(el, 'Camberwell');
+      await sendKeys({ press: 'Enter' });
+      await until(() => results(el).length > 0, 'the results', 5000);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(input.value).to.equal('');
+      expect(results(el)).to.deep.equal([]);
+    });
+
+    it('says so when the service cannot be reached', async () => {
+      const el = await fixture<TestMapField>(html`<test-map-field api=${await closedPort()} org=${ORG}></test-map-field>`);
+      await el.ready;
+      await typeInSearch(el, 'Camberwell');
+      await sendKeys({ press: 'Enter' });
+      await until(() => status(el) !== 'Searching' && status(el) !== '', 'the failure', 8000);
+      expect(status(el)).to.equal('We could not connect to the service. Check your internet connection and try again.');
+      await accessible(el, 'pick: search failed');
+    });
   });
 
   describe('"Use my location"', () => {
@@ -248,7 +271,7 @@ describe('pick controller (test host)', () => {
       await until(() => words(el.shadowRoot!.querySelector('.civic-pick__locate .error-message')) !== '', 'the message');
       expect(words($(el, '.civic-pick__locate .error-message'))).to.equal('Your browser did not let us use your location. You can allow it in your browser settings, or search for an address or click the map instead.');
       expect(el.value).to.equal(null);
-      await expect(el).to.be.accessible();
+      await accessible(el, 'pick: location denied');
     });
 
     it('says so when the browser has no position to give', async () => {
@@ -291,7 +314,7 @@ describe('draw controller (test host)', () => {
     expect(words($(el, '.civic-draw'))).to.contain('No points yet.');
     expect($$(el, '.civic-draw__actions button').map(words)).to.deep.equal(['Finish', 'Undo', 'Clear']);
     expect(buttonNamed(el, 'Undo').disabled).to.equal(true);
-    await expect(el).to.be.accessible();
+    await accessible(el, 'draw: empty');
   });
 
   it('draws an area by keyboard: Enter adds a corner at the cross, the ring is closed, Finish ends it', async () => {
@@ -319,7 +342,7 @@ describe('draw controller (test host)', () => {
     expect(el.changes.at(-1)).to.include({ source: 'user', message: '' });
     const kinds = (await sourceData(map, 'civic-draw')).features.map((f) => f.properties!['kind']);
     expect(kinds).to.deep.equal(['fill', 'outline', 'vertex', 'vertex', 'vertex']);
-    await expect(el).to.be.accessible();
+    await accessible(el, 'draw: three corners');
     await click(el, 'Finish');
     expect(el.draw.finished).to.equal(true);
     await announced(el, 'Shape finished with 3 points.');
@@ -365,7 +388,7 @@ describe('draw controller (test host)', () => {
     expect((await sourceData(map, 'civic-draw')).features.filter((f) => f.properties!['kind'] === 'problem')).to.have.length(2);
     await click(el, 'Finish');
     expect(el.draw.finished, 'a crossing shape cannot be finished').to.equal(false);
-    await expect(el).to.be.accessible();
+    await accessible(el, 'draw: crossing outline');
     // Removing point 4 mends it.
     $$<HTMLButtonElement>(el, '.civic-draw__remove')[3]!.click();
     await el.updateComplete;

@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '@civic-elements/sign-in/define.js';
-import type { ContributionFeature, MapProject, SessionResponse } from '@civic-elements/protocol';
+import type { ContributionFeature, MapProject, Polygon, SessionResponse } from '@civic-elements/protocol';
 import '../src/define-forms.js';
+import '../src/define.js'; // <civic-map>, on which the area is drawn
 import type { CivicMapProjectEditor } from '../src/project-editor.js';
 import type { CivicContributionModeratedEvent, CivicProjectSavedEvent } from '../src/form-events.js';
 import {
@@ -172,7 +173,7 @@ describe('<civic-map-project-editor>', function () {
     const officer = await personWithRole('officer');
     const project = await createProject(officer.accessToken, {
       title: 'Play areas', area: AREA,
-      categories: [{ name: 'Playground', colour: '#1d70b8', symbol: 'play', fields: [{ key: 'age_range', label: 'Ages', type: 'text', required: false, maxLength: 50 }] }],
+      categories: [{ name: 'Playground', colour: '#1d70b8', symbol: 'play', fields: [{ key: 'ages', label: 'Ages', type: 'text', required: false, maxLength: 50 }] }],
     });
     signIn(officer);
     const el = await editor();
@@ -201,7 +202,7 @@ describe('<civic-map-project-editor>', function () {
     const stored = await getProject(project.id, officer.accessToken);
     expect(stored.title).to.equal('Play areas and parks');
     expect(stored.categories[0]!.id).to.equal(project.categories[0]!.id);
-    expect(stored.categories[0]!.fields[0]).to.deep.include({ key: 'age_range', label: 'Age range' });
+    expect(stored.categories[0]!.fields[0]).to.deep.include({ key: 'ages', label: 'Age range' }); // the answers stay under their key
     expect(stored.area.coordinates[0]).to.deep.equal([[-0.11, 51.42], [-0.03, 51.42], [-0.03, 51.51], [-0.11, 51.51], [-0.11, 51.42]]);
 
     await openProject(el, 'Play areas and parks');
@@ -263,6 +264,39 @@ describe('<civic-map-project-editor>', function () {
 
     await click(el, 'Back to map projects');
     expect(heading(el)).to.equal('Map projects');
+  });
+
+  it('draws the area on a real <civic-map> by keyboard and saves that polygon', async function (this: Timed) {
+    this.timeout(20_000);
+    const { el, officer } = await officerEditor();
+    await click(el, 'Create a map project');
+    await type(el, 'title', 'Drawn area');
+    await type(el, 'cat-0-name', 'Spot');
+    await type(el, 'cat-0-q-0-label', 'What is here');
+    await check(el, 'area-mode-1');
+    const map = $<HTMLElement & { map?: { loaded(): boolean; getCanvas(): HTMLCanvasElement } }>(el, 'civic-map')!;
+    map.scrollIntoView(); // maplibre loads when the map comes into view
+    await until(() => map.map?.loaded() && map.shadowRoot!.querySelector('.civic-draw__actions'), 'the area map and its drawing controls', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    map.map!.getCanvas().focus();
+    // Three corners: Enter at the cross, move with the arrow keys, Enter, and so on.
+    await sendKeys({ press: 'Enter' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => (map as unknown as { value: unknown }).value, 'the drawn polygon');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const saved = oneEvent(el, 'civic-project-saved') as Promise<CivicProjectSavedEvent>;
+    await click(el, 'Create project');
+    const { project } = await saved;
+    const area = (await getProject(project.id, officer.accessToken)).area as Polygon;
+    const ring = area.coordinates[0]!;
+    expect(ring).to.have.length(4);
+    expect(ring[3]).to.deep.equal(ring[0]);
+    expect(ring[1]![0]).to.be.greaterThan(ring[0]![0]); // the second corner is east of the first…
+    expect(ring[2]![1]).to.be.lessThan(ring[1]![1]); // …and the third south of the second
   });
 
   it('can set up a project with the keyboard alone', async function (this: Timed) {

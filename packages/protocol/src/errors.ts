@@ -28,6 +28,8 @@ export const ErrorCode = z.enum([
   'invalid_refresh_token',
   'conflict',
   'internal',
+  /** A service the API relies on (an external geocoder) did not answer in time or at all: try again later. */
+  'service_unavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { EventCreate, EventUpdate, LayerQuery } from '@civic-elements/protocol';
 import { requireAuth } from '../../http/auth.js';
 import type { AppEnv, Deps } from '../../http/env.js';
-import { json } from '../../http/reply.js';
+import { json, jsonText } from '../../http/reply.js';
 import { jsonBody, queryOf } from '../../http/validate.js';
 import { baseUrl, findOrg } from '../../http/viewer.js';
 import { clusterOut, eventOut, featureCollection, layerIds } from '../../present-maps.js';
-import { VIEWPORT_LIMIT } from '../projects/contributions.js';
+import { withinBudget } from '../projects/viewport.js';
 import { asMapManager, checkPlaceInput, findFeature } from '../places/index.js';
+import { calendarResponse, FEED_LIMIT, FEED_PAST_DAYS } from './calendar.js';
 
 export function eventRoutes(deps: Deps) {
   const { store } = deps;
@@ -20,12 +21,12 @@ export function eventRoutes(deps: Deps) {
       const { bbox, zoom, from, to } = c.req.valid('query');
       // Without a time span the map shows what is still to come (events not yet over).
       const since = from ?? (to === undefined ? deps.clock().toISOString() : null);
-      const result = await store.maps.eventsViewport(org.id, { bbox, zoom, limit: VIEWPORT_LIMIT, from: since, to: to ?? null });
       const base = baseUrl(c, deps.config);
-      return json(
-        c,
-        featureCollection([...result.clusters.map((cluster) => clusterOut(cluster, layerIds.events)), ...result.features.map((f) => eventOut(f, org, base))], result.total, result.clustered),
-      );
+      const text = await withinBudget(async (limit) => {
+        const result = await store.maps.eventsViewport(org.id, { bbox, zoom, limit, from: since, to: to ?? null });
+        return JSON.stringify(featureCollection([...result.clusters.map((cluster) => clusterOut(cluster, layerIds.events)), ...result.features.map((f) => eventOut(f, org, base))], result.total, result.clustered));
+      });
+      return jsonText(c, text);
     })
     .post('/:org/events', auth, jsonBody(EventCreate), async (c) => {
       const { org, user } = await asMapManager(c, deps);
@@ -36,6 +37,16 @@ export function eventRoutes(deps: Deps) {
         deps.clock(),
       );
       return json(c, eventOut(feature, org, baseUrl(c, deps.config)), 201);
+    })
+    .get('/:org/calendar.ics', async (c) => {
+      const org = await findOrg(deps, c.req.param('org'));
+      const since = new Date(deps.clock().getTime() - FEED_PAST_DAYS * 86_400_000).toISOString();
+      const events = await store.maps.events(org.id, { endsAfter: since, limit: FEED_LIMIT });
+      return calendarResponse(c, deps, { org, name: `${org.name}: events`, events, filename: `${org.slug}-events.ics` });
+    })
+    .get('/:org/events/:id/event.ics', async (c) => {
+      const { org, feature } = await findFeature(c, deps, 'event');
+      return calendarResponse(c, deps, { org, name: feature.title, events: [feature], filename: 'event.ics' });
     })
     .get('/:org/events/:id', async (c) => {
       const { org, feature } = await findFeature(c, deps, 'event');

@@ -7,13 +7,13 @@ import { assertOriginAllowed } from '../../http/cors.js';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv, Deps } from '../../http/env.js';
 import { assertNoProblems } from '../../http/problems.js';
-import { json } from '../../http/reply.js';
+import { json, jsonText } from '../../http/reply.js';
 import { jsonBody, queryOf } from '../../http/validate.js';
 import { findOrg, viewerOf } from '../../http/viewer.js';
 import { clusterOut, featureCollection, layerIds, placeOut } from '../../present-maps.js';
 import type { FeatureKind, FeatureRecord, OrgRecord } from '../../store/types.js';
 import { requireManager, requireUser } from '../projects/context.js';
-import { VIEWPORT_LIMIT } from '../projects/contributions.js';
+import { withinBudget } from '../projects/viewport.js';
 
 /**
  * Checks what places and events share: the geometry lies in the organisation's area, and a
@@ -55,11 +55,11 @@ export function placeRoutes(deps: Deps) {
     .get('/:org/places', queryOf(LayerQuery), async (c) => {
       const org = await findOrg(deps, c.req.param('org'));
       const { bbox, zoom } = c.req.valid('query');
-      const result = await store.maps.viewport(org.id, { layers: [`p:${org.id}`], bbox, zoom, limit: VIEWPORT_LIMIT });
-      return json(
-        c,
-        featureCollection([...result.clusters.map((cluster) => clusterOut(cluster, layerIds.places)), ...result.features.map(placeOut)], result.total, result.clustered),
-      );
+      const text = await withinBudget(async (limit) => {
+        const result = await store.maps.viewport(org.id, { layers: [`p:${org.id}`], bbox, zoom, limit });
+        return JSON.stringify(featureCollection([...result.clusters.map((cluster) => clusterOut(cluster, layerIds.places)), ...result.features.map(placeOut)], result.total, result.clustered));
+      });
+      return jsonText(c, text);
     })
     .post('/:org/places', auth, jsonBody(PlaceCreate), async (c) => {
       const { org, user } = await asMapManager(c, deps);

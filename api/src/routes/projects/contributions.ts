@@ -15,21 +15,16 @@ import { requireAuth } from '../../http/auth.js';
 import { decodeCursor, pageOf } from '../../http/cursor.js';
 import { ApiError, forbidden, notFound } from '../../http/errors.js';
 import type { AppEnv, Deps } from '../../http/env.js';
-import { json } from '../../http/reply.js';
+import { json, jsonText } from '../../http/reply.js';
 import { jsonBody, queryOf } from '../../http/validate.js';
 import { baseUrl, optionalAuth } from '../../http/viewer.js';
 import { clusterOut, contributionOut, featureCollection, layerIds, type ContributionView } from '../../present-maps.js';
 import { ConflictError, type FeatureRecord, type FlagRecord, type ProjectRecord } from '../../store/types.js';
+import { withinBudget } from './viewport.js';
 import { activeCategory, canSee, checkContribution, contributeRefusal, projectContext, requireModerator, requireUser, type ProjectContext } from './context.js';
 
 /** Open flags that take an active contribution off the public map until a moderator decides. */
 export const FLAG_THRESHOLD = 1;
-
-/**
- * Features or clusters one viewport receives at most. With a contribution at about 330 bytes of
- * JSON, 150 keeps a viewport near the 50 KB budget (DESIGN.md section 7); beyond it, clusters.
- */
-export const VIEWPORT_LIMIT = 150;
 
 const ALL_STATUSES: readonly ContributionStatus[] = ['active', 'pending', 'review', 'deleted'];
 
@@ -89,18 +84,20 @@ export function contributionRoutes(deps: Deps) {
       const statuses = statusesAsked(query.status, context);
       const categories = selectedCategories(project, query.category, viewer.canModerate);
       const layers = categories.flatMap((category) => statuses.map((status) => `c:${project.id}:${category.id}:${status}`));
-      const result = layers.length === 0 ? { total: 0, clustered: false, features: [], clusters: [] } : await store.maps.viewport(org.id, { layers, bbox: query.bbox, zoom: query.zoom, limit: VIEWPORT_LIMIT });
-      let { features, total } = result;
       // An author sees what they sent while it waits for a moderator; nobody else does.
-      if (viewer.user && !viewer.canModerate && query.status === undefined) {
-        const ids = new Set(categories.map((category) => category.id));
-        const own = (await store.maps.ownContributions(org.id, project.id, viewer.user.id, ['pending', 'review'], query.bbox)).filter((f) => ids.has(f.categoryId ?? ''));
-        features = [...features, ...own];
-        total += own.length;
-      }
+      const ids = new Set(categories.map((category) => category.id));
+      const own =
+        viewer.user && !viewer.canModerate && query.status === undefined
+          ? (await store.maps.ownContributions(org.id, project.id, viewer.user.id, ['pending', 'review'], query.bbox)).filter((f) => ids.has(f.categoryId ?? ''))
+          : [];
       const view = viewOf(c, context);
       const layer = layerIds.project(project.id);
-      return json(c, featureCollection([...result.clusters.map((cluster) => clusterOut(cluster, layer)), ...features.map((f) => contributionOut(f, project, view))], total, result.clustered));
+      const text = await withinBudget(async (limit) => {
+        const result = layers.length === 0 ? { total: 0, clustered: false, features: [], clusters: [] } : await store.maps.viewport(org.id, { layers, bbox: query.bbox, zoom: query.zoom, limit });
+        const features = [...result.clusters.map((cluster) => clusterOut(cluster, layer)), ...[...result.features, ...own].map((f) => contributionOut(f, project, view))];
+        return JSON.stringify(featureCollection(features, result.total + own.length, result.clustered));
+      });
+      return jsonText(c, text);
     })
     .post('/:org/projects/:id/contributions', auth, jsonBody(ContributionCreate), async (c) => {
       const context = await projectContext(c, deps);

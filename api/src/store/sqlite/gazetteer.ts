@@ -27,16 +27,38 @@ function toEntry(row: GazetteerRow): GazetteerEntry {
   return { label: row.label, kind: row.kind as GazetteerKind, lon: row.lon, lat: row.lat, bbox };
 }
 
+/** The short forms people type for street types. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bRoad\b/g, 'Rd'],
+  [/\bStreet\b/g, 'St'],
+  [/\bAvenue\b/g, 'Ave'],
+  [/\bLane\b/g, 'Ln'],
+  [/\bPark\b/g, 'Pk'],
+  [/\bGrove\b/g, 'Gr'],
+  [/\band\b/g, '&'],
+];
+
 /**
  * Extra words an entry is found by: its other names, its label without apostrophes ("St Marys" for
- * "St Mary's") and a postcode without its space ("SE154ST").
+ * "St Mary's"), with the usual abbreviations ("Walworth Rd"), a postcode without its space
+ * ("SE154ST"), and names like "E&C" as one word ("EC"), the way ftsQuery reads them.
  */
 export function searchText(entry: GazetteerEntry): string {
-  const extra = new Set<string>(entry.aliases ?? []);
-  const noApostrophes = entry.label.replace(/['’]/g, '');
-  if (noApostrophes !== entry.label) extra.add(noApostrophes);
+  const extra = new Set<string>();
+  for (const name of [entry.label, ...(entry.aliases ?? [])]) {
+    const plain = name.replace(/['’]/g, '');
+    let short = plain;
+    for (const [long, abbreviation] of ABBREVIATIONS) short = short.replace(long, abbreviation);
+    for (const variant of [name, plain, short, joinAmpersands(plain)]) extra.add(variant);
+  }
   if (entry.kind === 'postcode') extra.add(entry.label.replace(/\s+/g, ''));
+  extra.delete(entry.label);
   return [...extra].join(' | ');
+}
+
+/** "E&C" → "EC": an ampersand between letters joins them into one word. */
+function joinAmpersands(text: string): string {
+  return text.replace(/([\p{L}\p{N}])&(?=[\p{L}\p{N}])/gu, '$1');
 }
 
 /**
@@ -45,10 +67,9 @@ export function searchText(entry: GazetteerEntry): string {
  * Null when nothing searchable was typed.
  */
 export function ftsQuery(q: string): string | null {
-  const words = q
-    .normalize('NFKC')
-    .replace(/['’]/g, '') // "mary's" finds "St Mary's" through its apostrophe-free search text
-    .match(/[\p{L}\p{N}]+/gu);
+  const words = joinAmpersands(
+    q.normalize('NFKC').replace(/['’]/g, ''), // "mary's" finds "St Mary's" through its apostrophe-free search text
+  ).match(/[\p{L}\p{N}]+/gu);
   if (!words) return null;
   return words
     .slice(0, MAX_WORDS)
@@ -71,17 +92,19 @@ export function sqliteGazetteer(db: Database.Database): GazetteerStore {
   const countAll = db.prepare('SELECT count(*) AS n FROM gazetteer');
   const countArea = db.prepare('SELECT count(*) AS n FROM gazetteer WHERE area = ?');
   // The best CANDIDATES by FTS rank (label words weigh more than extra names), then: inside the box
-  // first, labels that start with the typed text next, then rank, shorter labels, alphabetical.
+  // first; then the label that is exactly what was typed; then labels that start with it, shortest
+  // first; then the rest by rank; ties shorter, then alphabetical.
   const search = db.prepare(`
     WITH hits AS (
-      SELECT rowid AS id, bm25(gazetteer_fts, 10.0, 1.0) AS rank FROM gazetteer_fts
+      SELECT rowid AS id, bm25(gazetteer_fts, 3.0, 1.0) AS rank FROM gazetteer_fts
       WHERE gazetteer_fts MATCH @match ORDER BY rank LIMIT ${CANDIDATES}
     )
     SELECT g.id, g.label, g.kind, g.lon, g.lat, g.min_lon, g.min_lat, g.max_lon, g.max_lat, g.search
     FROM hits JOIN gazetteer g ON g.id = hits.id
     ORDER BY
       CASE WHEN @has_box AND g.lon BETWEEN @min_lon AND @max_lon AND g.lat BETWEEN @min_lat AND @max_lat THEN 0 ELSE 1 END,
-      CASE WHEN g.label LIKE @prefix ESCAPE '\\' THEN 0 ELSE 1 END,
+      CASE WHEN g.label = @exact COLLATE NOCASE THEN 0 ELSE 1 END,
+      CASE WHEN g.label LIKE @prefix ESCAPE '\\' THEN length(g.label) ELSE 1000000 END,
       hits.rank, length(g.label), g.label
     LIMIT @limit`);
 
@@ -126,6 +149,7 @@ export function sqliteGazetteer(db: Database.Database): GazetteerStore {
         min_lat: minLat,
         max_lon: maxLon,
         max_lat: maxLat,
+        exact: q.trim(),
         prefix: likePrefix(q),
         limit,
       }) as GazetteerRow[];

@@ -150,7 +150,7 @@ export function sqliteMaps(db: Database.Database): MapStore {
     fields = @fields, archived = 0 WHERE org_id = @org_id AND project_id = @project_id AND id = @id`);
   const archiveCategory = db.prepare('UPDATE categories SET archived = 1, position = ? WHERE org_id = ? AND id = ?');
   const deleteCategory = db.prepare('DELETE FROM categories WHERE org_id = ? AND id = ?');
-  const categoryUsed = db.prepare('SELECT 1 FROM features WHERE category_id = ? LIMIT 1');
+  const categoryUsed = db.prepare('SELECT 1 FROM features WHERE org_id = ? AND category_id = ? LIMIT 1');
 
   // ── members ──
   const members = db.prepare('SELECT email FROM project_members WHERE org_id = ? AND project_id = ? ORDER BY email');
@@ -184,7 +184,7 @@ export function sqliteMaps(db: Database.Database): MapStore {
 
   // ── flags and moderation ──
   const insertFlag = db.prepare('INSERT INTO flags (org_id, feature_rowid, user_id, reason, note, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const openFlagCount = db.prepare('SELECT count(*) AS n FROM flags WHERE feature_rowid = ? AND resolved_at IS NULL');
+  const openFlagCount = db.prepare('SELECT count(*) AS n FROM flags WHERE org_id = ? AND feature_rowid = ? AND resolved_at IS NULL');
   const flagRows = db.prepare('SELECT user_id, reason, note, created_at, resolved_at FROM flags WHERE org_id = ? AND feature_rowid = ? ORDER BY created_at, user_id');
   const resolveFlags = db.prepare('UPDATE flags SET resolved_at = ? WHERE org_id = ? AND feature_rowid = ? AND resolved_at IS NULL');
   const insertLog = db.prepare(`INSERT INTO moderation_log (org_id, feature_rowid, user_id, action, from_status, to_status, note, created_at)
@@ -192,9 +192,8 @@ export function sqliteMaps(db: Database.Database): MapStore {
   const logRows = db.prepare('SELECT user_id, action, from_status, to_status, note, created_at FROM moderation_log WHERE org_id = ? AND feature_rowid = ? ORDER BY id');
   const setStatus = db.prepare('UPDATE features SET status = ?, updated_at = ? WHERE org_id = ? AND rowid = ?');
 
-  // ── media (migration 003, the media helper's): asked only once the table exists ──
-  const hasMedia = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'media'");
-  let mediaLookup: Database.Statement | undefined;
+  // ── media (migration 003) ──
+  const mediaLookup = db.prepare('SELECT id, width, height FROM media WHERE org_id = ? AND id IN (SELECT value FROM json_each(?))');
 
   const loadProject = (orgId: string, id: string): ProjectRecord | null => {
     const row = projectRow.get(orgId, id) as ProjectRow | undefined;
@@ -289,7 +288,7 @@ export function sqliteMaps(db: Database.Database): MapStore {
       for (const category of current.categories) {
         if (kept.has(category.id)) continue;
         // A category in use is kept (archived) so that no contribution loses its category.
-        if (categoryUsed.get(category.id)) archiveCategory.run(position++, orgId, category.id);
+        if (categoryUsed.get(orgId, category.id)) archiveCategory.run(position++, orgId, category.id);
         else deleteCategory.run(orgId, category.id);
       }
     }
@@ -394,7 +393,7 @@ export function sqliteMaps(db: Database.Database): MapStore {
         if (isUniqueViolation(error)) throw new ConflictError('You have already flagged this. A moderator will look at it.');
         throw error;
       }
-      const open = (openFlagCount.get(rowid) as { n: number }).n;
+      const open = (openFlagCount.get(orgId, rowid) as { n: number }).n;
       if (current.status === 'active' && open >= threshold) {
         setStatus.run('review', at, orgId, rowid);
         spatial.move(entryOf(rowid, { ...current, status: 'review' }, current.geometry));
@@ -535,10 +534,6 @@ export function sqliteMaps(db: Database.Database): MapStore {
     },
     async photosOf(orgId, ids) {
       if (ids.length === 0) return [];
-      if (!mediaLookup) {
-        if (!hasMedia.get()) return []; // no media table yet: no id can be a photo of this organisation
-        mediaLookup = db.prepare('SELECT id, width, height FROM media WHERE org_id = ? AND id IN (SELECT value FROM json_each(?))');
-      }
       const found = new Map((mediaLookup.all(orgId, JSON.stringify(ids)) as PhotoRef[]).map((row) => [row.id, row]));
       return ids.flatMap((id) => {
         const photo = found.get(id);

@@ -36,6 +36,8 @@ export interface SpatialResult {
 }
 
 export const DEFAULT_LIMIT = 500;
+/** Version of what add() stores; bump it when that changes (bench/geo.mjs keys its cached files on it). */
+export const STORAGE_FORMAT = 1;
 /** Deepest zoom of the cluster grid; past it, clusters open by zooming to MAX_EXPANSION_ZOOM. */
 export const MAX_CELL_ZOOM = 16;
 export const MAX_EXPANSION_ZOOM = 17;
@@ -106,6 +108,9 @@ interface Bucket {
 /** A map key for a cell (cells are fewer than 2^18 across). */
 const cellKey = (cx: number, cy: number) => cx * 2 ** 18 + cy;
 
+/** Degrees to 6 decimals (about 10 cm): a cluster's JSON is half as long; its bbox is rounded outwards. */
+const micro = (degrees: number, rounding: (n: number) => number) => rounding(degrees * 1e6) / 1e6;
+
 /** Buckets → result: lone members as rowids, the rest as clusters. */
 function bucketsToResult(buckets: Iterable<Bucket>, z: number, zoom: number): SpatialResult {
   const rowids: number[] = [];
@@ -119,10 +124,10 @@ function bucketsToResult(buckets: Iterable<Bucket>, z: number, zoom: number): Sp
     }
     clusters.push({
       key: `${z}/${b.cx}/${b.cy}`,
-      lon: lonOf(b.sumX / b.count),
-      lat: latOf(b.sumY / b.count),
+      lon: micro(lonOf(b.sumX / b.count), Math.round),
+      lat: micro(latOf(b.sumY / b.count), Math.round),
       count: b.count,
-      bbox: [b.minLon, b.minLat, b.maxLon, b.maxLat],
+      bbox: [micro(b.minLon, Math.floor), micro(b.minLat, Math.floor), micro(b.maxLon, Math.ceil), micro(b.maxLat, Math.ceil)],
       expansionZoom: splitZoom(mercX(b.minLon), mercY(b.maxLat), mercX(b.maxLon), mercY(b.minLat), Math.max(zoom, z)),
     });
   }
