@@ -147,6 +147,25 @@ function cssAsText() {
   };
 }
 
+/**
+ * `civic:forced-colors` (`{ active: boolean }`): Windows high-contrast mode for forced-colours tests
+ * (the Chrome launcher's emulateMedia has no forcedColors). It replaces any other emulated media feature.
+ */
+function forcedColors() {
+  // Straight through CDP (puppeteer refuses the feature); the emulation lasts as long as its session.
+  const sessions = new WeakMap();
+  return {
+    name: 'civic-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'civic:forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+      return true;
+    },
+  };
+}
+
 const testApi = civicTestApi();
 
 export default {
@@ -165,6 +184,7 @@ export default {
     testApi,
     civicGeolocation(),
     cssAsText(),
+    forcedColors(),
   ],
   browsers: [
     chromeLauncher({

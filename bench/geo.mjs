@@ -325,7 +325,8 @@ async function measureHttp(seed, duration) {
  * `{ size, view, zoom, seed, inProcess: {p50,p99}, http: {p50,p99,json,gzip,items,clustered} }`.
  */
 export async function measureGeo({ sizes = GEO_SIZES, duration = '3s', rounds = 10, log = console.log } = {}) {
-  const { VIEWPORT_LIMIT } = await load('api/src/routes/projects/contributions.ts');
+  const { VIEWPORT_LIMIT } = await load('api/src/routes/projects/viewport.ts');
+  if (typeof VIEWPORT_LIMIT !== 'number') throw new Error('api/src/routes/projects/viewport.ts no longer exports VIEWPORT_LIMIT');
   const rows = [];
   const seeds = [];
   for (const size of sizes) {

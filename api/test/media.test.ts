@@ -118,11 +118,11 @@ interface UploadOptions {
   org?: string;
 }
 
-async function upload(body: BodyInit, options: UploadOptions = {}) {
+async function upload(body: Uint8Array | ReadableStream<Uint8Array>, options: UploadOptions = {}) {
   const headers: Record<string, string> = { 'Content-Type': options.type ?? 'image/jpeg' };
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
   if (options.origin) headers.Origin = options.origin;
-  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers, body };
+  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers, body: body instanceof ReadableStream ? body : new Uint8Array(body) };
   if (body instanceof ReadableStream) init.duplex = 'half';
   const response = await t.app.request(`/v1/orgs/${options.org ?? 'test-council'}/media`, init);
   const text = await response.text();
@@ -344,7 +344,7 @@ describe('POST /v1/orgs/:org/media', () => {
 
     // Attached to a contribution: this organisation's photo is taken, the other's refused.
     const project = await createProject(t, people.officer.accessToken);
-    const garden = project.categories[1].id; // Compost bin: no required fields
+    const garden = project.categories[1]!.id; // Compost bin: no required fields
     const base = `/v1/orgs/test-council/projects/${project.id}/contributions`;
     const body = (photos: string[]) => ({ type: 'Feature', geometry: INSIDE, properties: { category: garden, fields: {}, photos } });
     const refused = await t.call('POST', base, { token: people.resident.accessToken, body: body([theirs.id]) });

@@ -297,6 +297,28 @@ describe('SpatialIndex queries', () => {
     assert.equal(result.total, entries.length);
   });
 
+  test('a crowded view clusters on a coarser grid than a sparse one, never more items than the limit', () => {
+    // A 1280 x 720 px map at zoom 13 over central London spans 21 x 13 cells of the zoom-13 grid.
+    const view: Box = [-0.1549, 51.4841, -0.0451, 51.5159];
+    const crowded = index.query({ layers, bbox: view, zoom: 13, limit: 150 });
+    assert.equal(crowded.clustered, true);
+    assert.ok(crowded.clusters.every((c) => c.key.startsWith('12/')), 'a coarser grid: 273 cells would not fit in 150');
+    assertConsistent(crowded, inside(entries, layers, view), 150, 13);
+
+    const { index: sparse } = freshIndex('sparse');
+    const spots: SpatialEntry[] = [];
+    const rnd = random(11);
+    for (let spot = 0; spot < 25; spot++) {
+      const [lon, lat] = [view[0] + 0.005 + rnd() * 0.1, view[1] + 0.003 + rnd() * 0.025];
+      for (let i = 0; i < 10; i++) spots.push(pointEntry(spot * 100 + i + 1, 'p:org', lon + i * 1e-5, lat));
+    }
+    for (const e of spots) sparse.add(e);
+    const few = sparse.query({ layers: ['p:org'], bbox: view, zoom: 13, limit: 150 });
+    assert.equal(few.clustered, true);
+    assert.ok(few.clusters.every((c) => c.key.startsWith('13/')), 'the map`s own grid when the occupied cells fit');
+    assertConsistent(few, spots, 150, 13);
+  });
+
   test('queryRaw returns rowids in the box, at most limit', () => {
     const bbox: Box = [-0.15, 51.49, -0.09, 51.51];
     const truth = inside(entries, layers, bbox).map((e) => e.rowid);

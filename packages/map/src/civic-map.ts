@@ -2,7 +2,7 @@
 // what is in view, filters and a detail panel; loaded only when it comes into view.
 import { html, nothing, type PropertyValues } from 'lit';
 import { ApiError, CivicElement, LiveAnnouncer, button, errorMessage, uiStyles } from '@civic-elements/core';
-import type { BBox, ClusterFeature, Geometry, LayerFeatureCollection, LayerInfo, LayerList, MapProject, OrgPublic, Point, Polygon } from '@civic-elements/protocol';
+import type { BBox, ClusterFeature, Geometry, LayerInfo, MapProject, Point, Polygon } from '@civic-elements/protocol';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { renderAdd } from './add-panel.js';
 import { basemapStyle } from './basemap.js';
@@ -13,7 +13,7 @@ import {
 } from './events.js';
 import { renderList } from './feature-list.js';
 import { initialFilters, layerFilters, renderFilters, type FilterState } from './filters.js';
-import { featureKey, isCluster, LayerLoader, sourceData, type FetchLayer, type LayerData, type Viewport } from './layers.js';
+import { featureKey, isCluster, LayerLoader, sourceData, type LayerData, type Viewport } from './layers.js';
 import { adoptSheet, loadMaplibre, type MaplibreModule } from './maplibre-loader.js';
 import { MapView } from './map-view.js';
 import { OrgData } from './org-data.js';

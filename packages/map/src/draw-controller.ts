@@ -1,9 +1,10 @@
 // mode="draw": drawing a point, line or area by clicks or keyboard, checked live, as a Lit controller.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { formatNumber, type LocalizeController } from '@civic-elements/core';
 import type { Geometry, Polygon, Position } from '@civic-elements/protocol';
 import { validateGeometry, type GeoProblem } from '@civic-elements/protocol/geometry-checks';
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { renderDrawControls } from './draw-controls.js';
 import { DRAW_SOURCE, drawingFeatures, drawingLayers, type DrawKind } from './draw-layers.js';
 import { KeyboardCrosshair } from './keyboard-crosshair.js';
 import { OverlayLayers, themeColour } from './overlay-layers.js';
@@ -71,7 +72,12 @@ const GEOJSON_TYPE = { point: 'Point', line: 'LineString', polygon: 'Polygon' } 
  * // geometry-type or area changed: this.#draw.revalidate()
  * // updated(): syncFormField(this.#internals, { value: this.#draw.value, required: this.required,
  * //   problem: this.#draw.validationMessage, missingMessage: this.t(`map-draw.required.${type}`), anchor: this.#draw.anchor });
+ * // formResetCallback() { this.#draw.reset(null) }   formStateRestoreCallback(state) { this.#draw.setValue(restoredGeometry(state)) }
  * ```
+ * Also public, for pages and tests: `vertices`, `finished`, `problems`, `addVertex`, `removeVertex`,
+ * `undo`, `clear`, `finish`, `reopen`. The controls use ids starting `civic-draw-` in the host's
+ * shadow root; the map's canvas is described by `civic-draw-hint`. The controller dispatches no
+ * events of its own and disables the map's double-click zoom while attached.
  */
 export class DrawController implements ReactiveController {
   #vertices: Position[] = [];
@@ -231,7 +237,7 @@ export class DrawController implements ReactiveController {
     this.#check();
     if (this.#vertices.length === 0 || this.#problems.length > 0) {
       this.#host.requestUpdate();
-      if (this.#problems[0]) this.#options.announce(this.#message(this.#problems[0]));
+      this.#options.announce(this.#problems[0] ? this.#message(this.#problems[0]) : this.#t(`map-draw.required.${this.kind}`));
       return false;
     }
     this.#remember();
@@ -250,9 +256,8 @@ export class DrawController implements ReactiveController {
   /** Nothing to start: the host attaches the map when it has one. */
   hostConnected(): void {}
 
-  #t(key: string, params?: Record<string, string | number>): string {
-    return this.#options.localize.t(key, params);
-  }
+  /** Words in the host's language (an arrow function: it is handed around). */
+  readonly #t = (key: string, params?: Record<string, string | number>): string => this.#options.localize.t(key, params);
 
   #message(problem: GeoProblem): string {
     return problemMessage(problem, (key, params) => this.#t(key, params), GEOJSON_TYPE[this.kind], this.#vertices.length);
@@ -270,7 +275,10 @@ export class DrawController implements ReactiveController {
         return;
       }
     }
-    if (this.#finished && this.kind !== 'point') return; // finished: "Add more points" first
+    if (this.#finished && this.kind !== 'point') {
+      this.#options.announce(this.#t('map-draw.is-finished')); // "Add more points" first
+      return;
+    }
     this.addVertex(position);
   }
 
@@ -330,43 +338,20 @@ export class DrawController implements ReactiveController {
 
   /** The controls shown next to the map: instructions, problems, the list of points and the drawing buttons. */
   render(): TemplateResult {
-    const disabled = this.#options.disabled();
-    const kind = this.kind;
-    const shown = this.#problems.filter((problem) => this.#finishTried || problem.code !== 'too_few_positions');
-    const vertices = this.#vertices;
-    return html`<div class="civic-draw" part="draw">
-      <p id="civic-draw-hint" class="hint" part="hint">${this.#t(`map-draw.hint.${kind}`)}</p>
-      ${shown.length > 0
-        ? html`<div id="civic-draw-problems" class="civic-draw__problems" part="problems">
-            ${shown.map((problem) => html`<p class="error-message" part="error"><span class="visually-hidden">${this.#t('core.error.prefix')} </span>${this.#message(problem)}</p>`)}
-          </div>`
-        : nothing}
-      <p id="civic-draw-points-label" class="label">${this.#t('map-draw.points.label')}</p>
-      ${vertices.length > 0
-        ? html`<ol class="civic-draw__points" part="points" aria-labelledby="civic-draw-points-label">
-            ${vertices.map(
-              (position, i) => html`<li part="point">
-                <span>${this.#t('map-draw.point', { n: i + 1, place: this.#placeText(position) })}</span>
-                ${disabled
-                  ? nothing
-                  : html`<button type="button" class="button button--link civic-draw__remove" part="button" aria-label=${this.#t('map-draw.remove.label', { n: i + 1 })} @click=${() => this.#removeAt(i)}>
-                      ${this.#t('map-draw.remove')}
-                    </button>`}
-              </li>`,
-            )}
-          </ol>`
-        : html`<p class="hint">${this.#t('map-draw.points.none')}</p>`}
-      ${disabled
-        ? nothing
-        : html`<div class="civic-draw__actions" part="actions">
-            ${kind === 'point'
-              ? nothing
-              : this.#finished
-                ? html`<button type="button" class="button button--secondary" part="button" @click=${() => this.reopen()}>${this.#t('map-draw.continue')}</button>`
-                : html`<button type="button" class="button button--primary" part="button" aria-describedby=${shown.length > 0 ? 'civic-draw-problems' : nothing} @click=${() => this.finish()}>${this.#t('map-draw.finish')}</button>`}
-            <button type="button" id="civic-draw-undo" class="button button--secondary" part="button" ?disabled=${this.#history.length === 0} @click=${() => this.undo()}>${this.#t('map-draw.undo')}</button>
-            <button type="button" class="button button--secondary" part="button" ?disabled=${vertices.length === 0} @click=${() => this.#clearAll()}>${this.#t('map-draw.clear')}</button>
-          </div>`}
-    </div>`;
+    return renderDrawControls({
+      t: this.#t,
+      kind: this.kind,
+      disabled: this.#options.disabled(),
+      // An unfinished shape is not called an error until the person tries to finish it.
+      problems: this.#problems.filter((problem) => this.#finishTried || problem.code !== 'too_few_positions').map((problem) => this.#message(problem)),
+      points: this.#vertices.map((position) => this.#placeText(position)),
+      finished: this.#finished,
+      canUndo: this.#history.length > 0,
+      remove: (index) => this.#removeAt(index),
+      finish: () => this.finish(),
+      reopen: () => this.reopen(),
+      undo: () => this.undo(),
+      clear: () => this.#clearAll(),
+    });
   }
 }

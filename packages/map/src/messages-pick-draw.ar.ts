@@ -78,6 +78,7 @@ export const ar: Record<PickDrawMessageKey, string> & Record<string, string> = {
   'map-draw.undone': 'تم التراجع. في الشكل الآن {points}.',
   'map-draw.finished': 'اكتمل الشكل بـ{points}.',
   'map-draw.reopened': 'يمكنك إضافة نقاط أخرى.',
+  'map-draw.is-finished': 'اكتمل الشكل. اختر «إضافة نقاط أخرى» لتغييره.',
   'map-draw.required.point': 'ضع النقطة على الخريطة.',
   'map-draw.required.line': 'ارسم الخط على الخريطة.',
   'map-draw.required.polygon': 'ارسم المساحة على الخريطة.',

@@ -69,6 +69,7 @@ export const it: Record<PickDrawMessageKey, string> = {
   'map-draw.undone': 'Annullato. La forma ha {points}.',
   'map-draw.finished': 'Forma completata con {points}.',
   'map-draw.reopened': 'Puoi aggiungere altri punti.',
+  'map-draw.is-finished': 'La forma è completata. Seleziona «Aggiungi altri punti» per modificarla.',
   'map-draw.required.point': 'Metti il punto sulla mappa.',
   'map-draw.required.line': 'Disegna la linea sulla mappa.',
   'map-draw.required.polygon': "Disegna l'area sulla mappa.",

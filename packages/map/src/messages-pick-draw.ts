@@ -73,6 +73,7 @@ export const en = {
   'map-draw.undone': 'Undone. The shape has {points}.',
   'map-draw.finished': 'Shape finished with {points}.',
   'map-draw.reopened': 'You can add more points.',
+  'map-draw.is-finished': 'The shape is finished. Select “Add more points” to change it.',
   'map-draw.required.point': 'Put the point on the map.',
   'map-draw.required.line': 'Draw the line on the map.',
   'map-draw.required.polygon': 'Draw the area on the map.',

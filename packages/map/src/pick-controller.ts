@@ -75,7 +75,9 @@ const POINT_SOURCE = 'civic-pick';
  * //                    problem: this.#pick.validationMessage, missingMessage: this.t('map-pick.required'), anchor: this.#pick.anchor });
  * // formResetCallback() { this.#pick.reset(this.#defaultValue) }   formStateRestoreCallback(state) { this.#pick.setValue(restoredPoint(state)) }
  * ```
- * The controller only calls `host.requestUpdate()`; it dispatches no events of its own.
+ * The controller only calls `host.requestUpdate()`; it dispatches no events of its own. Its controls
+ * use ids starting `civic-pick-` in the host's shadow root; the map's canvas is described by
+ * `civic-pick-hint`. The marker is a GeoJSON source `civic-pick` with two circle layers.
  */
 export class PickController implements ReactiveController {
   #value: Point | null = null;

@@ -5,7 +5,7 @@ import { emulateMedia, sendKeys, sendMouse, resetMouse } from '@web/test-runner-
 import type { CivicMap } from '../src/index.js';
 import { closedPort } from '../../core/test/support.js';
 import {
-  $, $$, accessible, api, listItems, ORG, projectMap, reloaded, seedMap, sleep, text, until, type MapFixtures,
+  $, $$, accessible, api, listItems, once, ORG, projectMap, reloaded, seedMap, sleep, text, until, type MapFixtures,
 } from './civic-map.helpers.js';
 
 const NEAR_CENTRE: [number, number][] = [[-0.09, 51.475], [-0.085, 51.473], [-0.08, 51.476], [-0.095, 51.472], [-0.088, 51.47]];
@@ -127,7 +127,9 @@ describe('<civic-map> data', () => {
       const count = countOf(biggest);
       const zoom = el.map!.getZoom();
       biggest.focus();
+      const viewChanged = once(el, 'civic-view-change'); // opening a cluster is a person's move
       await sendKeys({ press: 'Enter' });
+      expect((await viewChanged).zoom).to.be.greaterThan(zoom);
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement?.id).to.equal('list-heading');
       expect(el.map!.isMoving(), 'no animation for reduced motion').to.equal(false);

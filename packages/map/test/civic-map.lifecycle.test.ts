@@ -2,7 +2,7 @@
 // the map removed and rebuilt as the element leaves and comes back, and sized when first shown late.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CivicMap } from '../src/index.js';
-import { $, api, fetched, loaded, ORG, sleep, until } from './civic-map.helpers.js';
+import { $, accessible, api, fetched, loaded, ORG, sleep, until } from './civic-map.helpers.js';
 
 /** A map that asks for no layer data: these tests are about the map itself. */
 const bareMap = () => html`<civic-map api=${api()} org=${ORG} basemap="none" layers="none" style="--civic-map-height: 300px"></civic-map>`;
@@ -20,6 +20,7 @@ describe('<civic-map> on the page', () => {
     expect(fetched(/maplibre-gl\.(mjs|css)/), 'nothing of maplibre before the map is in view').to.deep.equal([]);
     expect(fetched(/\/v1\/orgs\//), 'nor any map data').to.deep.equal([]);
     expect(el.map).to.equal(undefined);
+    await accessible(el, 'waiting to come into view');
 
     el.scrollIntoView();
     await loaded(el);

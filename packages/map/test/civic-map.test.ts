@@ -1,12 +1,13 @@
 // <civic-map> browsing: the list of what is in view, details by keyboard and by click, hover sync,
 // filters, events, languages; each state checked with axe.
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { CivicMap } from '../src/index.js';
 import {
   $, $$, accessible, api, listItems, loaded, once, ORG, projectMap, recordRequests, reloaded, seedMap, sleep, text, until, type MapFixtures,
 } from './civic-map.helpers.js';
+import { registeredSession } from '../../core/test/support.js';
 
 /** Five contributions near the test organisation's map centre (-0.0877, 51.4741), all in view at zoom 13. */
 const NEAR_CENTRE: [number, number][] = [[-0.09, 51.475], [-0.085, 51.473], [-0.08, 51.476], [-0.095, 51.472], [-0.088, 51.47]];
@@ -63,6 +64,42 @@ describe('<civic-map> browsing', () => {
     expect($(el, '.panel')).to.equal(null);
     expect(active(el)?.dataset['key']).to.equal(`${seeded.layerId}/${feature.id}`);
     expect(el.map!.getFeatureState({ source: 'civic', id: `${seeded.layerId}/${feature.id}` })['selected']).to.equal(false);
+  });
+
+  it('shows a contribution’s answers with their labels and its photos', async () => {
+    const project = await seedMap({ points: [], title: 'Photo map' });
+    const { accessToken } = await registeredSession('Photo Person');
+    const auth = { Authorization: `Bearer ${accessToken}` };
+    const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#2e7d32';
+    context.fillRect(0, 0, 320, 240);
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/png'));
+    const photo = await (await fetch(`${api()}/v1/orgs/${ORG}/media`, { method: 'POST', headers: { ...auth, 'Content-Type': 'image/png' }, body: png })).json() as { id: string };
+    const garden = project.categories.find((c) => c.name === 'Garden')!;
+    const created = await fetch(`${api()}/v1/orgs/${ORG}/projects/${project.projectId}/contributions`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: NEAR_CENTRE[0] },
+        properties: { category: garden.id, fields: { name: 'Garden with a photo', notes: 'Raised beds.\nOpen on Saturdays.', accessible: true }, photos: [photo.id] },
+      }),
+    });
+    expect(created.status).to.equal(201);
+
+    const el = await projectMap(project.projectId);
+    $$(el, '.item').find((item) => text(item).startsWith('Garden with a photo'))!.click();
+    await until(() => $(el, '.fields'), 'the answers');
+    expect($$(el, '.fields dt').map(text)).to.deep.equal(['Name', 'Notes', 'Wheelchair accessible']);
+    expect($$(el, '.fields dd').map((dd) => dd.textContent)).to.deep.equal(['Garden with a photo', 'Raised beds.\nOpen on Saturdays.', 'Yes']);
+    const image = $<HTMLImageElement>(el, '.photos img')!;
+    expect(image.alt).to.equal('Photo 1 of 1');
+    expect(image.src).to.match(/\/v1\/media\/[^/]+\/thumb\.jpg$/);
+    expect((image.parentElement as HTMLAnchorElement).href).to.match(/\/large\.jpg$/);
+    await until(() => image.complete && image.naturalWidth > 0, 'the thumbnail to load');
+    expect(text($(el, '.panel .meta'))).to.match(/^Added by Photo Person · /);
+    await accessible(el, 'details with photos');
   });
 
   it('opens details from a click on the map; closing them returns focus to the map', async () => {
@@ -204,6 +241,21 @@ describe('<civic-map> browsing', () => {
       expect(span).to.equal(7 * 86_400_000);
     } finally {
       requests.restore();
+    }
+  });
+
+  it('follows forced colours (Windows high contrast), keeping the category colours', async () => {
+    await executeServerCommand('civic:forced-colors', { active: true });
+    try {
+      const el = await projectMap(seeded.projectId);
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      // The browser forces text, borders and focus into system colours; the category swatches keep theirs.
+      const dots = $$(el, '.item .dot').map((dot) => getComputedStyle(dot));
+      expect(dots.every((dot) => dot.forcedColorAdjust === 'none')).to.equal(true);
+      expect(new Set(dots.map((dot) => dot.backgroundColor))).to.deep.equal(new Set(['rgb(46, 125, 50)', 'rgb(109, 76, 65)'])); // Garden, Bench
+      await accessible(el, 'forced colours');
+    } finally {
+      await executeServerCommand('civic:forced-colors', { active: false });
     }
   });
 

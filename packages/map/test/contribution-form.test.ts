@@ -418,6 +418,21 @@ describe('<civic-contribution-form>', function () {
     expect($(el, '.photo')).to.equal(null);
   });
 
+  it('speaks Arabic (right to left) and Italian, questions in the words the officer wrote', async () => {
+    await resident();
+    const el = await fixture<CivicContributionForm>(html`<civic-contribution-form lang="ar" api=${api()} org=${ORG} .project=${project} .geometry=${INSIDE}></civic-contribution-form>`);
+    await el.updateComplete;
+    expect($(el, '.root')!.getAttribute('dir')).to.equal('rtl');
+    expect(clean($(el, '#heading')!.textContent)).to.equal('أضف إلى «Community gardens»');
+    await check(el, 'category');
+    expect(clean($(el, 'label[for="field-name"]')!.textContent)).to.equal('Name of the garden (مطلوب)');
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'it');
+    await until(() => clean($(el, '#field-name-count')!.textContent) === 'Ti restano 40 caratteri', 'the Italian words');
+    expect($(el, '.root')!.getAttribute('dir')).to.equal('ltr');
+    expect(clean($(el, 'legend')!.textContent)).to.equal('Che cosa stai aggiungendo?');
+  });
+
   it('can be filled in and sent with the keyboard alone', async () => {
     await resident();
     const el = await form();

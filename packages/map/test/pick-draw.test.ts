@@ -292,6 +292,18 @@ describe('pick controller (test host)', () => {
     });
   });
 
+  it('speaks Arabic, right to left, with Arabic plurals', async () => {
+    const el = await fixture<TestMapField>(html`<test-map-field api=${api()} org=${ORG} lang="ar" mode="draw"></test-map-field>`);
+    await el.ready;
+    await el.updateComplete;
+    expect($(el, '.root')!.getAttribute('dir')).to.equal('rtl');
+    expect($$(el, '.civic-draw__actions button').map(words)).to.deep.equal(['إنهاء', 'تراجع', 'مسح الكل']);
+    for (const [x, y] of [[100, 80], [300, 80]] as [number, number][]) await clickMap(el.map!, x, y);
+    await until(() => el.draw.vertices.length === 2, 'two points');
+    await click(el, 'تراجع');
+    await announced(el, 'تم التراجع. في الشكل الآن نقطة واحدة.');
+  });
+
   it('speaks Italian', async () => {
     const el = await fixture<TestMapField>(html`<test-map-field api=${api()} org=${ORG} lang="it"></test-map-field>`);
     await el.ready;
@@ -346,10 +358,11 @@ describe('draw controller (test host)', () => {
     await click(el, 'Finish');
     expect(el.draw.finished).to.equal(true);
     await announced(el, 'Shape finished with 3 points.');
-    // Finished: Enter adds nothing more until "Add more points".
+    // Finished: Enter adds nothing more until "Add more points", and says so.
     canvas.focus();
     await sendKeys({ press: 'Enter' });
     expect((el.value as Polygon).coordinates[0]).to.have.length(4);
+    await announced(el, 'The shape is finished. Select “Add more points” to change it.');
     await click(el, 'Add more points');
     canvas.focus();
     await sendKeys({ press: 'ArrowLeft' });

@@ -45,7 +45,7 @@ export const MAX_EXPANSION_ZOOM = 17;
 const MIN_GRID_ZOOM = -2;
 
 // ── web mercator on an integer grid ──
-// 2^28 units across the world (about 15 cm at the equator): sums of a few million stay exact in a double.
+// 2^28 units across the world (about 15 cm at the equator): a cell's sums stay exact in a double up to 2^25 features.
 const WORLD_BITS = 28;
 const WORLD = 2 ** WORLD_BITS;
 const MAX_LAT = 85.0511287798066;
@@ -84,9 +84,16 @@ export function splitZoom(minX: number, minY: number, maxX: number, maxY: number
  * cached in memory can never be invalidated by a rolled-back transaction that created it.
  */
 export function layerId(layer: LayerKey): number {
-  const digest = createHash('sha1').update(layer).digest();
-  return digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
+  let id = layerIds.get(layer);
+  if (id === undefined) {
+    const digest = createHash('sha1').update(layer).digest();
+    id = digest.readUIntBE(0, 6) * 32 + (digest[6]! >> 3);
+    if (layerIds.size >= 10_000) layerIds.clear(); // a pure function's memo: forgetting is always safe
+    layerIds.set(layer, id);
+  }
+  return id;
 }
+const layerIds = new Map<LayerKey, number>();
 
 const inBox = (lon: number, lat: number, b: readonly number[]) => lon >= b[0]! && lon <= b[2]! && lat >= b[1]! && lat <= b[3]!;
 
@@ -170,6 +177,25 @@ function clusterBuckets(buckets: Map<number, Bucket>, z: number, zoom: number, l
   return bucketsToResult(level.values(), cz, zoom);
 }
 
+/** How many grid cells of zoom z the box spans. */
+function gridCells(bbox: BBox4, z: number): number {
+  const [minLon, minLat, maxLon, maxLat] = bbox;
+  return (cellOf(mercX(maxLon), z) - cellOf(mercX(minLon), z) + 1) * (cellOf(mercY(minLat), z) - cellOf(mercY(maxLat), z) + 1);
+}
+
+/**
+ * The grid zoom a clustered answer starts from: the finest, at most the map's, whose grid over the box has
+ * at most `limit` cells. The zoom is the client's word; the box decides how many cells that means, so a
+ * crafted zoom cannot make the server read a large box cell by cell. From there the answer goes finer
+ * while the occupied cells, split in four, would still fit: a crowded view reads few cells, a sparse one
+ * gets small clusters.
+ */
+function startLevel(bbox: BBox4, zoom: number, limit: number): number {
+  let z = cellZoom(zoom);
+  while (z > MIN_GRID_ZOOM && gridCells(bbox, z) > limit) z--;
+  return z;
+}
+
 /**
  * Grid-clusters an in-memory list (for filters the precomputed cells cannot answer, e.g. events in a
  * time span): the points in `bbox`, one by one when they are at most `limit`, else clustered on the
@@ -178,23 +204,29 @@ function clusterBuckets(buckets: Map<number, Bucket>, z: number, zoom: number, l
 export function clusterPoints(points: readonly { rowid: number; lon: number; lat: number }[], bbox: BBox4, zoom: number, limit: number = DEFAULT_LIMIT): SpatialResult {
   const inside = points.filter((p) => inBox(p.lon, p.lat, bbox));
   if (inside.length <= limit) return { total: inside.length, clustered: false, rowids: inside.map((p) => p.rowid), clusters: [] };
-  const z = cellZoom(zoom);
-  const buckets = new Map<number, Bucket>();
+  const top = cellZoom(zoom);
+  const fine = new Map<number, Bucket>();
   for (const p of inside) {
     const x = mercX(p.lon);
     const y = mercY(p.lat);
-    const cx = cellOf(x, z);
-    const cy = cellOf(y, z);
+    const cx = cellOf(x, top);
+    const cy = cellOf(y, top);
     const point: Bucket = { cx, cy, count: 1, sumX: x, sumY: y, minLon: p.lon, minLat: p.lat, maxLon: p.lon, maxLat: p.lat, member: p.rowid };
-    const b = buckets.get(cellKey(cx, cy));
+    const b = fine.get(cellKey(cx, cy));
     if (b) mergeInto(b, point);
-    else buckets.set(cellKey(cx, cy), point);
+    else fine.set(cellKey(cx, cy), point);
   }
-  return clusterBuckets(buckets, z, zoom, Math.max(1, limit));
+  // The same levels as SpatialIndex.query, made by merging the finest grid.
+  const levels = [fine];
+  const at = (z: number) => {
+    while (levels.length <= top - z) levels.push(coarsen(levels.at(-1)!));
+    return levels[top - z]!;
+  };
+  const safeLimit = Math.max(1, limit);
+  let z = startLevel(bbox, zoom, safeLimit);
+  while (z < top && 4 * at(z).size <= safeLimit) z++;
+  return clusterBuckets(at(z), z, zoom, safeLimit);
 }
-
-/** Cells read for one query at most; past it the grid goes a zoom coarser (a 4K screen is about 2,000 cells). */
-const maxGridCells = (limit: number) => Math.max(256, 4 * limit);
 
 type CellRow = [cx: number, cy: number, count: number, sumX: number, sumY: number, minLon: number, minLat: number, maxLon: number, maxLat: number, member: number | null];
 type Aggregate = { count: number; sumX: number; sumY: number; minLon: number; minLat: number; maxLon: number; maxLat: number; member: number | null };
@@ -299,25 +331,36 @@ export class SpatialIndex {
     const limit = Math.max(1, q.limit ?? DEFAULT_LIMIT);
     const layers = [...new Set(q.layers)].map(layerId);
     if (layers.length === 0) return { total: 0, clustered: false, rowids: [], clusters: [] };
-    const bbox = q.bbox;
+    const top = cellZoom(q.zoom);
+    let z = startLevel(q.bbox, q.zoom, limit);
+    let { buckets, surely } = this.#bucketsAt(layers, q.bbox, z);
+    if (surely <= limit) {
+      // Few enough, perhaps: the R*Tree says exactly (lines and polygons count by their extent here).
+      const raw = this.#inBox(layers, q.bbox, limit + 1);
+      if (raw.length <= limit) return { total: raw.length, clustered: false, rowids: raw.map((r) => r[0]), clusters: [] };
+    }
+    while (z < top && 4 * buckets.size <= limit) ({ buckets } = this.#bucketsAt(layers, q.bbox, ++z));
+    return clusterBuckets(buckets, z, q.zoom, limit);
+  }
+
+  /**
+   * The layers' cells of zoom z that meet the box, merged across layers (below zoom 0, merged from
+   * zoom 0), and how many features they certainly hold in the box: those of cells whose extent is inside.
+   */
+  #bucketsAt(layers: number[], bbox: BBox4, z: number): { buckets: Map<number, Bucket>; surely: number } {
     const [minLon, minLat, maxLon, maxLat] = bbox;
-    const [x0, x1, y0, y1] = [mercX(minLon), mercX(maxLon), mercY(maxLat), mercY(minLat)];
-    let z = cellZoom(q.zoom);
-    // The zoom is the client's word; the box decides how many cells that means.
-    while (z > 0 && (cellOf(x1, z) - cellOf(x0, z) + 1) * (cellOf(y1, z) - cellOf(y0, z) + 1) > maxGridCells(limit)) z--;
+    const read = Math.max(0, z);
     const rows = this.#cells.all({
       layers: JSON.stringify(layers),
-      z,
-      cx0: cellOf(x0, z),
-      cx1: cellOf(x1, z),
-      cy0: cellOf(y0, z),
-      cy1: cellOf(y1, z),
+      z: read,
+      cx0: cellOf(mercX(minLon), read),
+      cx1: cellOf(mercX(maxLon), read),
+      cy0: cellOf(mercY(maxLat), read),
+      cy1: cellOf(mercY(minLat), read),
     }) as CellRow[];
-
-    const buckets = new Map<number, Bucket>();
-    let surely = 0; // features certainly in the box: those of cells whose extent lies inside it
-    for (const row of rows) {
-      const [cx, cy, count, sumX, sumY, cMinLon, cMinLat, cMaxLon, cMaxLat, member] = row;
+    let buckets = new Map<number, Bucket>();
+    let surely = 0;
+    for (const [cx, cy, count, sumX, sumY, cMinLon, cMinLat, cMaxLon, cMaxLat, member] of rows) {
       if (cMaxLon < minLon || cMinLon > maxLon || cMaxLat < minLat || cMinLat > maxLat) continue;
       if (cMinLon >= minLon && cMaxLon <= maxLon && cMinLat >= minLat && cMaxLat <= maxLat) surely += count;
       const cell: Bucket = { cx, cy, count, sumX, sumY, minLon: cMinLon, minLat: cMinLat, maxLon: cMaxLon, maxLat: cMaxLat, member };
@@ -326,12 +369,8 @@ export class SpatialIndex {
       if (same) mergeInto(same, cell);
       else buckets.set(key, cell);
     }
-    if (surely <= limit) {
-      // Few enough, perhaps: the R*Tree says exactly (lines and polygons count by their extent here).
-      const raw = this.#inBox(layers, bbox, limit + 1);
-      if (raw.length <= limit) return { total: raw.length, clustered: false, rowids: raw.map((r) => r[0]), clusters: [] };
-    }
-    return clusterBuckets(buckets, z, q.zoom, limit);
+    for (let level = read; level > z; level--) buckets = coarsen(buckets);
+    return { buckets, surely };
   }
 
   /** Rowids of the layers' features in the box, unclustered, at most `limit`. */
