@@ -249,6 +249,18 @@ describe('health, OpenAPI, not found', () => {
     assert.ok(doc.paths['/v1/auth/sign-in'].post.requestBody.content['application/json'].schema.anyOf);
     assert.deepEqual(doc.paths['/v1/me'].get.security, [{ bearer: [] }]);
   });
+  test('GET /v1/openapi.json leaves out no route the app serves', async () => {
+    const doc = (await t.call('GET', '/v1/openapi.json')).json as { paths: Record<string, Record<string, unknown>> };
+    // Hono writes `:name`, OpenAPI `{name}`; the elements route is one wildcard.
+    const missing = t.app.routes
+      .filter((route) => route.method !== 'ALL' && !route.path.endsWith('*'))
+      .map((route) => [route.method.toLowerCase(), route.path.replace(/:(\w+)/g, '{$1}')] as const)
+      .filter(([method, path]) => !doc.paths[path]?.[method])
+      .map(([method, path]) => `${method} ${path}`);
+    assert.deepEqual([...new Set(missing)], []);
+    const contributions = doc.paths['/v1/orgs/{org}/projects/{id}/contributions'] as Record<string, { requestBody?: { content: Record<string, { schema: { required: string[] } }> } }>;
+    assert.deepEqual([...contributions.post!.requestBody!.content['application/json']!.schema.required].sort(), ['geometry', 'properties', 'type']);
+  });
   test('unknown paths and methods: 404 in the error shape', async () => {
     for (const [method, path] of [['GET', '/nope'], ['DELETE', '/v1/me'], ['GET', '/v1/auth/sign-in']] as const) {
       const res = await t.call(method, path);

@@ -8,12 +8,16 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { buildTestApp } from './support/app.js';
 
+/** Every migration file, in the order they apply. */
+const MIGRATIONS = readdirSync(new URL('../src/store/sqlite/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort();
+
 test('migrations are applied once and recorded; reopening the same file applies none', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'civic-store-'));
   const path = join(dir, 'civic.db');
   try {
     const first = openSqliteStore(path);
-    assert.deepEqual(first.appliedMigrations, ['001-init.sql']);
+    assert.ok(MIGRATIONS.length >= 4 && MIGRATIONS[0] === '001-init.sql');
+    assert.deepEqual(first.appliedMigrations, MIGRATIONS);
     await first.orgs.create({ slug: 'kept', name: 'Kept', map: { center: [0, 0], zoom: 1, extent: [-1, -1, 1, 1] } }, new Date());
     await first.close();
     const second = openSqliteStore(path);
@@ -21,7 +25,7 @@ test('migrations are applied once and recorded; reopening the same file applies 
     assert.equal((await second.orgs.bySlug('kept'))?.name, 'Kept');
     await second.close();
     const db = new Database(path, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), ['001-init.sql']);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), MIGRATIONS);
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     db.close();
   } finally {

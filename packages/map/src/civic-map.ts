@@ -112,7 +112,7 @@ export class CivicMap extends CivicElement {
     bounds: {},
     layers: {},
     project: {},
-    mode: { reflect: true },
+    mode: {},
     geometryType: { attribute: 'geometry-type' },
     name: {},
     required: { type: Boolean },
@@ -283,7 +283,9 @@ export class CivicMap extends CivicElement {
     const signedInAs = this.session?.user?.id;
     if (signedInAs !== this.#signedInAs) {
       this.#signedInAs = signedInAs;
-      if (this.#project) void this.#data.fetchProject(this.#project.id); // what this person may do has changed
+      // What this person may do, and see (their own contributions waiting for review), has changed.
+      if (this.#project) void this.#data.fetchProject(this.#project.id);
+      if (this.setup === 'ready') this.#load(0);
     }
     if (changed.has('area') || changed.has('geometryType')) this.#modes.revalidate();
   }
@@ -298,7 +300,7 @@ export class CivicMap extends CivicElement {
       if (changed.has('layers') || changed.has('mode')) this.#load(0);
     }
     this.#modes.sync(this.#ready);
-    this.#describeCanvas();
+    this.#dressMap();
     if (this.#focus) {
       const target = typeof this.#focus === 'string' ? this.renderRoot.querySelector<HTMLElement>(this.#focus) : this.#focus();
       this.#focus = undefined;
@@ -306,14 +308,29 @@ export class CivicMap extends CivicElement {
     }
   }
 
-  /** In browse mode the map's canvas is described by the keys that move it (pick and draw describe their own). */
-  #describeCanvas(): void {
-    const canvas = this.#view?.map.getCanvas();
-    if (!canvas) return;
+  /**
+   * The map's own words follow the element's language (maplibre reads them once, when it builds the
+   * map), and in browse mode the canvas is described by the keys that move it (pick and draw
+   * describe their own).
+   */
+  #dressMap(): void {
+    const map = this.#view?.map;
+    if (!map) return;
+    const set = (element: Element | null, name: string, value: string) => {
+      if (element && element.getAttribute(name) !== value) element.setAttribute(name, value);
+    };
+    const canvas = map.getCanvas();
+    set(canvas, 'aria-label', this.t('map.label'));
+    for (const [selector, key] of [['.maplibregl-ctrl-zoom-in', 'map.zoom-in'], ['.maplibregl-ctrl-zoom-out', 'map.zoom-out']]) {
+      const control = map.getContainer().querySelector(selector!);
+      set(control, 'aria-label', this.t(key!));
+      set(control, 'title', this.t(key!));
+    }
     const ids = new Set((canvas.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
     if (this.#mode === 'browse') ids.add('map-keys');
     else ids.delete('map-keys');
-    canvas.setAttribute('aria-describedby', [...ids].join(' '));
+    if (ids.size) set(canvas, 'aria-describedby', [...ids].join(' '));
+    else canvas.removeAttribute('aria-describedby');
   }
 
   /** What the element's data comes from: a change means starting again. */
@@ -327,7 +344,7 @@ export class CivicMap extends CivicElement {
     this.#startedFor = this.#source;
     this.setup = 'loading';
     this.problem = undefined;
-    this.#announcer.announce(this.t('map.loading'));
+    if (this.#mode === 'browse') this.#announcer.announce(this.t('map.loading'));
     try {
       if (!this.resolvedApi || !this.resolvedOrg) throw new ApiError(404, 'org_not_found', 'No api or org');
       const [loaded] = await Promise.all([loadMaplibre(this.workerUrl), this.#data.load(this.project)]);
@@ -367,8 +384,8 @@ export class CivicMap extends CivicElement {
         data: () => sourceData(this.#loader.data),
         loaded: (map) => {
           this.#ready = map;
-          this.#describeCanvas();
-          this.#load();
+          this.#dressMap();
+          this.#load(0);
           this.#modes.sync(map);
         },
         moved: (byPerson) => this.#moved(byPerson),

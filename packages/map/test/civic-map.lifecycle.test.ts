@@ -81,6 +81,7 @@ describe('<civic-map> on the page', () => {
     await until(() => $(osm, '.maplibregl-ctrl-attrib-inner')?.textContent?.includes('OpenStreetMap'), 'the attribution');
     expect($(osm, '.maplibregl-ctrl-attrib-inner a')!.getAttribute('href')).to.equal('https://www.openstreetmap.org/copyright');
     expect($(osm, '.maplibregl-ctrl-attrib-inner')!.textContent).to.equal('© OpenStreetMap contributors');
+    await accessible(osm, 'OpenStreetMap with its attribution');
   });
 
   it("starts at the organisation's centre and zoom unless center, zoom or bounds say otherwise", async () => {

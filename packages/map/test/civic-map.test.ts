@@ -259,6 +259,18 @@ describe('<civic-map> browsing', () => {
     }
   });
 
+  it('follows a change of language, the map’s own controls included', async () => {
+    const el = await projectMap(seeded.projectId);
+    el.setAttribute('lang', 'it');
+    await until(() => text($(el, '#list-heading')) === 'In questa zona', 'the Italian words');
+    await el.updateComplete;
+    expect(text($(el, '.count'))).to.equal('5 elementi in vista');
+    expect(el.map!.getCanvas().getAttribute('aria-label')).to.equal('Mappa');
+    expect($(el, '.maplibregl-ctrl-zoom-in')!.getAttribute('aria-label')).to.equal('Ingrandisci');
+    expect($(el, '.maplibregl-ctrl-zoom-out')!.title).to.equal('Riduci');
+    expect(listItems(el)).to.include('Garden 1 Garden'); // what residents wrote stays as written
+  });
+
   it('is mirrored and in Arabic with lang="ar"', async () => {
     const el = await fixture<CivicMap>(html`<civic-map api=${api()} org=${ORG} lang="ar" basemap="none" project=${seeded.projectId} style="--civic-map-height: 400px"></civic-map>`);
     await until(() => el.map?.getSource('civic') && text($(el, '.count')).includes(new Intl.NumberFormat('ar').format(5)), 'the Arabic list', 8000);

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  ApiErrorBody,
   CodeRequest,
   CodeSent,
   Department,
@@ -26,22 +25,12 @@ import {
 import type { AppEnv } from '../../http/env.js';
 import { VERSION } from '../health/index.js';
 import { json } from '../../http/reply.js';
-
-type Schema = z.ZodType;
-
-interface Operation {
-  summary: string;
-  auth?: boolean;
-  params?: string[];
-  query?: Record<string, { schema: object; description: string }>;
-  body?: Schema;
-  responses: Record<string, { description: string; schema?: Schema; contentType?: string }>;
-}
+import { MAP_ROUTES } from './maps.js';
+import { error, type Operation, type Schema } from './operation.js';
 
 const jsonSchema = (schema: Schema, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
-const error = (description: string) => ({ description, schema: ApiErrorBody });
 
 const ROUTES: Record<string, Record<string, Operation>> = {
   '/health': { get: { summary: 'Is the API up?', responses: { 200: { description: 'Up', schema: Health } } } },
@@ -130,6 +119,7 @@ const ROUTES: Record<string, Record<string, Operation>> = {
   },
   '/dev/outbox/{id}': { get: { summary: 'One message as .eml (DEV_ROUTES only)', params: ['id'], responses: { 200: { description: 'RFC 822', contentType: 'message/rfc822' }, 404: error('not_found') } } },
   '/elements/{path}': { get: { summary: 'The element bundles (ELEMENTS_DIR)', params: ['path'], responses: { 200: { description: 'JavaScript, CSS or source map', contentType: 'text/javascript' }, 404: error('not_found') } } },
+  ...MAP_ROUTES,
 };
 
 export function openApiDocument(publicUrl: string): object {

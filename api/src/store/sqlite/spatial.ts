@@ -129,12 +129,16 @@ function bucketsToResult(buckets: Iterable<Bucket>, z: number, zoom: number): Sp
       rowids.push(b.member);
       continue;
     }
+    const bbox: BBox4 = [micro(b.minLon, Math.floor), micro(b.minLat, Math.floor), micro(b.maxLon, Math.ceil), micro(b.maxLat, Math.ceil)];
+    // The mean is taken on the integer grid (15 cm steps): keep it inside the members' extent.
+    const lon = Math.min(bbox[2], Math.max(bbox[0], micro(lonOf(b.sumX / b.count), Math.round)));
+    const lat = Math.min(bbox[3], Math.max(bbox[1], micro(latOf(b.sumY / b.count), Math.round)));
     clusters.push({
       key: `${z}/${b.cx}/${b.cy}`,
-      lon: micro(lonOf(b.sumX / b.count), Math.round),
-      lat: micro(latOf(b.sumY / b.count), Math.round),
+      lon,
+      lat,
       count: b.count,
-      bbox: [micro(b.minLon, Math.floor), micro(b.minLat, Math.floor), micro(b.maxLon, Math.ceil), micro(b.maxLat, Math.ceil)],
+      bbox,
       expansionZoom: splitZoom(mercX(b.minLon), mercY(b.maxLat), mercX(b.maxLon), mercY(b.minLat), Math.max(zoom, z)),
     });
   }
