@@ -61,22 +61,23 @@ if (!hasWrk()) {
   failed ||= !pass;
 }
 
-// Map viewports: `--no-geo` skips them; BENCH_GEO_SIZES=1000,100000 measures fewer sizes.
+// Map viewports: `--no-geo` skips them; BENCH_GEO_SIZES=1000,100000 measures fewer sizes, BENCH_GEO_DURATION=5s longer rounds.
 if (!args.has('--no-geo')) {
   const sizes = process.env.BENCH_GEO_SIZES ? process.env.BENCH_GEO_SIZES.split(',').map(Number) : GEO_SIZES;
   console.log(`\nMap viewport queries (seeded files cached in bench/.cache; ${SCREEN.width} x ${SCREEN.height} px viewports)\n`);
-  const geo = await measureGeo({ sizes, duration: process.env.BENCH_DURATION ?? '3s' });
+  const geo = await measureGeo({ sizes, duration: process.env.BENCH_GEO_DURATION });
   const ms = (n) => `${n.toFixed(2)} ms`;
   console.log('');
   table(
     ['features', 'seeded', 'file'],
     geo.seeds.map((s) => [s.size.toLocaleString('en-GB'), `${s.seedSeconds.toFixed(1)} s${s.cached ? ' (cached)' : ''}`, `${(s.bytes / 1024 / 1024).toFixed(0)} MB`]),
   );
-  console.log(`\nbare SpatialIndex.query in-process (limit ${geo.limit}); HTTP: GET …/contributions?bbox=&zoom= by ${geo.method}\n`);
+  console.log(`\nquery: bare SpatialIndex.query in-process (limit ${geo.limit}); HTTP: GET …/contributions?bbox=&zoom= by ${geo.method},`);
+  console.log('medians of 3 rounds; server CPU: the API process\'s CPU time per request; JSON and gzip: the largest viewport\n');
   table(
-    ['features', 'view', 'zoom', 'query p50', 'query p99', 'HTTP p50', 'HTTP p99', 'items ≤', 'clustered', 'JSON ≤', 'gzip ≤'],
+    ['features', 'view', 'zoom', 'query p50', 'query p99', 'HTTP p50', 'HTTP p99', 'server CPU', 'items ≤', 'clustered', 'JSON ≤', 'gzip ≤'],
     geo.rows.map((r) => [
-      r.size.toLocaleString('en-GB'), r.view, r.zoom, ms(r.inProcess.p50), ms(r.inProcess.p99), ms(r.http.p50), ms(r.http.p99),
+      r.size.toLocaleString('en-GB'), r.view, r.zoom, ms(r.inProcess.p50), ms(r.inProcess.p99), ms(r.http.p50), ms(r.http.p99), ms(r.http.cpu),
       r.http.items, `${Math.round(r.http.clustered * 100)}%`, kb(r.http.json), kb(r.http.gzip),
     ]),
   );

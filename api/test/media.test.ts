@@ -413,3 +413,38 @@ describe('GET /v1/media/:id/:variant.jpg', () => {
     assert.equal(res.headers.get('content-type'), 'image/jpeg');
   });
 });
+
+describe('over real HTTP (the test API on 127.0.0.1)', () => {
+  test('upload, serve with cache headers, and the 10 MB limit, through the Node server', async () => {
+    const { startTestApi } = await import('./support/server.js');
+    const api = await startTestApi();
+    try {
+      const { accessToken } = await api.makeRole('http-resident@test.example', 'test-council', 'resident');
+      const post = (body: Uint8Array) =>
+        fetch(`${api.url}/v1/orgs/test-council/media`, { method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'image/jpeg' }, body: new Uint8Array(body) });
+      const created = await post(await cameraJpeg());
+      assert.equal(created.status, 201, await created.clone().text());
+      const photo = Photo.parse(await created.json());
+      assert.ok(photo.thumb.startsWith(`${api.url}/v1/media/`), photo.thumb);
+      const thumb = await fetch(photo.thumb);
+      assert.equal(thumb.status, 200);
+      assert.equal(thumb.headers.get('content-type'), 'image/jpeg');
+      assert.equal(thumb.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      const bytes = Buffer.from(await thumb.arrayBuffer());
+      assert.equal((await sharp(bytes).metadata()).width, 160);
+      assert.deepEqual(carriesMetadata(bytes), CLEAN);
+      const head = await fetch(photo.thumb, { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal(head.headers.get('etag'), thumb.headers.get('etag'));
+
+      const tooBig = await post(Buffer.alloc(MAX_UPLOAD_BYTES + 1024, 0xff));
+      assert.equal(tooBig.status, 413);
+      assert.equal(((await tooBig.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+      // Other routes keep their 64 KB limit.
+      const big = await fetch(`${api.url}/v1/auth/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(70 * 1024) }) });
+      assert.equal(big.status, 413);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -394,6 +394,7 @@ export class CivicMap extends CivicElement {
     } catch (error) {
       // No WebGL: no map, but the list still shows what is in the organisation's area.
       this.problem = new ApiError(0, 'no_map', String(error));
+      this.#announcer.announce(this.t('map.error.map'));
       this.#fallback = { bbox: settings.extent, zoom: settings.zoom };
       this.#load(0);
     }
@@ -517,7 +518,7 @@ export class CivicMap extends CivicElement {
     const noMap = this.problem instanceof ApiError && this.problem.code === 'no_map';
     return html`${this.#announcer.render()}
       ${this.#mode === 'browse'
-        ? html`<button type="button" class="skip" part="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('#list-heading')?.focus()}>${this.t('map.skip')}</button>`
+        ? html`<button type="button" class="skip" part="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('.side h3[tabindex]')?.focus()}>${this.t('map.skip')}</button>`
         : nothing}
       ${this.#mode === 'browse' ? html`<p id="map-keys" class="visually-hidden">${this.t('map.keys')}</p>` : nothing}
       <div class="body">

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { button, formatDate, formatNumber } from '@civic-elements/core';
 import type { Category, ContributionFeature, FieldDefinition, FieldValue, LayerInfo, MapProject } from '@civic-elements/protocol';
 import type { MapFeature } from './events.js';
-import { colourOf } from './layers.js';
+import { colourOf, layerTitle } from './layers.js';
 
 export interface DetailView {
   t: (key: string, params?: Record<string, string | number>) => string;
@@ -61,7 +61,7 @@ export function renderDetails(view: DetailView): TemplateResult {
   const { t, feature, layer } = view;
   const p = feature.properties;
   const category = p.layer === 'contributions' ? view.project?.categories.find((c) => c.id === p.category) : undefined;
-  const kind = category?.name ?? (p.layer === 'contributions' ? layer.categories.find((c) => c.id === p.category)?.name : undefined) ?? layer.title;
+  const kind = category?.name ?? (p.layer === 'contributions' ? layer.categories.find((c) => c.id === p.category)?.name : undefined) ?? layerTitle(layer, t);
   const escape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();

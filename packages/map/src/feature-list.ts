@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { formatDate } from '@civic-elements/core';
 import type { BBox, ClusterFeature } from '@civic-elements/protocol';
 import type { MapFeature } from './events.js';
-import { colourOf, featureKey, isCluster, type LayerData } from './layers.js';
+import { colourOf, featureKey, isCluster, layerTitle, type LayerData } from './layers.js';
 
 export interface ListView {
   t: (key: string, params?: Record<string, string | number>) => string;
@@ -31,8 +31,8 @@ export function whereIn(bbox: BBox | undefined, [lon, lat]: readonly (number | u
 function detail(view: ListView, { layer }: LayerData, feature: MapFeature): string {
   const p = feature.properties;
   if (p.layer === 'events') return formatDate(view.lang, p.start, { dateStyle: 'medium', timeStyle: 'short' });
-  if (p.layer === 'contributions') return layer.categories.find((c) => c.id === p.category)?.name ?? layer.title;
-  return layer.title;
+  if (p.layer === 'contributions') return layer.categories.find((c) => c.id === p.category)?.name ?? layerTitle(layer, view.t);
+  return layerTitle(layer, view.t);
 }
 
 export function renderList(view: ListView): TemplateResult {
@@ -44,7 +44,7 @@ export function renderList(view: ListView): TemplateResult {
       const key = featureKey(entry.layer, feature);
       const events = { enter: hover(key), leave: hover(undefined) };
       if (isCluster(feature)) {
-        const label = t('map.cluster', { count: feature.properties.count, layer: entry.layer.title, where: t(`map.where.${whereIn(view.bbox, feature.geometry.coordinates)}`) });
+        const label = t('map.cluster', { count: feature.properties.count, layer: layerTitle(entry.layer, t), where: t(`map.where.${whereIn(view.bbox, feature.geometry.coordinates)}`) });
         items.unshift(html`<li><button type="button" class="item item--cluster" part="list-item cluster" data-key=${key}
           @click=${() => view.openCluster(feature)} @mouseenter=${events.enter} @mouseleave=${events.leave} @focus=${events.enter} @blur=${events.leave}
         ><span class="dot" .style=${`background:${entry.layer.colour}`}></span><span class="item__title">${label}</span></button></li>`);

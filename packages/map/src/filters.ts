@@ -1,7 +1,7 @@
 // The map's filters: which layers, which categories, and for events when; and the query they make.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LayerInfo } from '@civic-elements/protocol';
-import type { LayerFilters } from './layers.js';
+import { layerTitle, type LayerFilters } from './layers.js';
 
 export type When = 'upcoming' | 'week' | 'dates';
 
@@ -74,10 +74,10 @@ export function renderFilters({ t, layers, state, change }: FilterView): Templat
     <div class="filters__body">
       ${layers.length > 1
         ? html`<fieldset><legend>${t('map.filters.layers')}</legend>
-            ${layers.map((layer) => choice('checkbox', 'layer', layer.title, !state.hiddenLayers.includes(layer.id), toggleLayer(layer.id), layer.id))}</fieldset>`
+            ${layers.map((layer) => choice('checkbox', 'layer', layerTitle(layer, t), !state.hiddenLayers.includes(layer.id), toggleLayer(layer.id), layer.id))}</fieldset>`
         : nothing}
       ${shown.filter((layer) => layer.categories.length > 1).map((layer) => html`<fieldset>
-          <legend>${t('map.filters.categories', { layer: layer.title })}</legend>
+          <legend>${t('map.filters.categories', { layer: layerTitle(layer, t) })}</legend>
           ${layer.categories.map((category) => choice(
             'checkbox', `category-${layer.id}`,
             html`<span class="swatch" .style=${`background:${category.colour}`}></span>${category.name}`,

@@ -39,6 +39,10 @@ export type FetchLayer = (layer: LayerInfo, query: Record<string, string>, signa
 /** How long the view must stay still before its data is asked for. */
 export const DEBOUNCE_MS = 250;
 
+/** A layer's name: the API's generic places and events layers in the reader's language, others as their officers named them. */
+export const layerTitle = (layer: LayerInfo, t: (key: string) => string): string =>
+  layer.kind === 'places' || layer.kind === 'events' ? t(`map.layer.${layer.kind}`) : layer.title;
+
 export const isCluster = (feature: LayerFeature): feature is ClusterFeature => 'cluster' in feature.properties;
 
 /** A key unique across layers (two layers may use the same ids). */

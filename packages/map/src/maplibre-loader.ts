@@ -18,7 +18,7 @@ let loading: Promise<LoadedMaplibre> | undefined;
  * its own module, which a strict Content-Security-Policy refuses when that is on another origin.
  */
 export async function loadMaplibre(workerUrl?: string): Promise<LoadedMaplibre> {
-  loading ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(
+  loading ??= Promise.all([import('maplibre-gl'), import('./maplibre-css.js')]).then(
     ([maplibre, css]) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css.default);

@@ -35,6 +35,8 @@ export const ar: Record<MapMessageKey, string> & Record<string, string> = {
   'map.where.w': 'قرب يسار الخريطة',
   'map.where.nw': 'في أعلى يسار الخريطة',
   'map.opened': 'تم تكبير الخريطة.',
+  'map.layer.places': 'الأماكن',
+  'map.layer.events': 'الفعاليات',
   'map.filters': 'عوامل التصفية',
   'map.filters.layers': 'اعرض',
   'map.filters.categories': 'الفئات في {layer}',

@@ -28,6 +28,8 @@ export const it: Record<MapMessageKey, string> = {
   'map.where.w': 'vicino al bordo sinistro della mappa',
   'map.where.nw': 'in alto a sinistra nella mappa',
   'map.opened': 'Mappa ingrandita.',
+  'map.layer.places': 'Luoghi',
+  'map.layer.events': 'Eventi',
   'map.filters': 'Filtri',
   'map.filters.layers': 'Mostra',
   'map.filters.categories': 'Categorie in {layer}',

@@ -28,6 +28,8 @@ export const en = {
   'map.where.w': 'near the left of the map',
   'map.where.nw': 'near the top left of the map',
   'map.opened': 'Zoomed in.',
+  'map.layer.places': 'Places',
+  'map.layer.events': 'Events',
   'map.filters': 'Filters',
   'map.filters.layers': 'Show',
   'map.filters.categories': 'Categories in {layer}',

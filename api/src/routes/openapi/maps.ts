@@ -114,7 +114,7 @@ export const MAP_ROUTES: Record<string, Record<string, Operation>> = {
       summary: 'Upload a photo: the body is the JPEG, PNG or WebP bytes (at most 10 MB); EXIF and GPS are removed',
       auth: true,
       params: ['org'],
-      responses: { 201: { description: 'Stored', schema: Photo }, 400: error('not_an_image or image_too_large_in_pixels'), 401: error('unauthenticated'), 413: error('payload_too_large'), 415: error('unsupported_media_type') },
+      responses: { 201: { description: 'Stored', schema: Photo }, 400: error('validation_failed (empty body)'), 401: error('unauthenticated'), 403: error('origin_not_allowed'), 404: error('org_not_found'), 413: error('payload_too_large (over 10 MB or 40 megapixels)'), 415: error('unsupported_media_type (not JPEG, PNG or WebP bytes)'), 429: error('rate_limited') },
     },
   },
   '/v1/media/{id}/{file}': {
@@ -128,7 +128,7 @@ export const MAP_ROUTES: Record<string, Record<string, Operation>> = {
         q: { schema: string, description: 'What to look for, at least 2 characters (required)' },
         limit: { schema: { type: 'integer', minimum: 1, maximum: 20, default: 8 }, description: 'At most this many results' },
       },
-      responses: { 200: { description: 'Results', schema: GeocodeResults }, 400: bad, 502: error('geocoder_unavailable') },
+      responses: { 200: { description: 'Results', schema: GeocodeResults }, 400: bad, 503: error('service_unavailable (the address service did not answer; Retry-After)') },
     },
   },
 };
