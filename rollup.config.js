@@ -2,7 +2,7 @@
 // and civic-elements.js, the script-tag bundle that defines every element. Each is self-contained
 // (Lit included, production build), minified, with a source map; Italian and Arabic words are
 // chunks under dist/chunks/, loaded only by pages in those languages.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -11,6 +11,10 @@ import typescript from '@rollup/plugin-typescript';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = 'packages/elements/dist';
+
+// Start from an empty folder, so that chunks of an earlier build (their names carry a hash) do not
+// pile up, get served, or count in the size bench.
+if (!process.env.ROLLUP_WATCH) rmSync(dist, { recursive: true, force: true });
 
 /** Bundle file name → entry. An element package added later is one more line here. */
 const bundles = {

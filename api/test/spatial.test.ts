@@ -189,6 +189,18 @@ describe('SpatialIndex cells', () => {
     assert.equal((db.prepare('SELECT count(*) AS n FROM spatial_cells').get() as { n: number }).n, 0);
   });
 
+  test('a move to another layer (a status change) and another place is seen by queries at once', () => {
+    const { index } = freshIndex('move');
+    const box: Box = [-0.2, 51.4, 0, 51.6];
+    index.add(pointEntry(1, 'c:p:a:pending', -0.1, 51.5));
+    assert.deepEqual(index.query({ layers: ['c:p:a:active'], bbox: box, zoom: 12 }).rowids, []);
+    index.move(pointEntry(1, 'c:p:a:active', -0.1, 51.5));
+    assert.deepEqual(index.query({ layers: ['c:p:a:active'], bbox: box, zoom: 12 }).rowids, [1]);
+    assert.deepEqual(index.query({ layers: ['c:p:a:pending'], bbox: box, zoom: 12 }).rowids, []);
+    index.move(pointEntry(1, 'c:p:a:active', 0.5, 51.5));
+    assert.deepEqual(index.queryRaw({ layers: ['c:p:a:active'], bbox: box, limit: 10 }), []);
+  });
+
   test('removing what is not indexed changes nothing', () => {
     const { db, index } = freshIndex('remove-missing');
     index.add(pointEntry(1, 'p:o', 0.1, 51.5));
