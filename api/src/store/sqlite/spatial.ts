@@ -277,11 +277,16 @@ export class SpatialIndex {
     this.#children = db.prepare(`SELECT ${CELL_COLUMNS} FROM spatial_cells WHERE layer = ? AND z = ? AND cx IN (?, ?) AND cy BETWEEN ? AND ?`).raw();
     this.#leafMembers = db.prepare(`SELECT id, lon, lat FROM spatial_rtree
       WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ? AND layer = ?`).raw();
-    // One range scan of the primary key per grid column and layer, driven from the small tables on the left.
+    // One range scan of the primary key per grid column and layer, driven from the small tables on the left;
+    // the layers' cells that meet the box are merged here, which spares making a JS value of each.
+    // `surely` counts the features of cells whose extent lies inside the box.
     this.#cells = db.prepare(`WITH RECURSIVE cols(cx) AS (SELECT :cx0 UNION ALL SELECT cx + 1 FROM cols WHERE cx < :cx1)
-      SELECT ${CELL_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}
+      SELECT c.cx, c.cy, sum(c.count), sum(c.sum_x), sum(c.sum_y), min(c.min_lon), min(c.min_lat), max(c.max_lon), max(c.max_lat), max(c.member),
+        sum(CASE WHEN c.min_lon >= :minLon AND c.max_lon <= :maxLon AND c.min_lat >= :minLat AND c.max_lat <= :maxLat THEN c.count ELSE 0 END)
       FROM json_each(:layers) l CROSS JOIN cols CROSS JOIN spatial_cells c
-      WHERE c.layer = l.value AND c.z = :z AND c.cx = cols.cx AND c.cy BETWEEN :cy0 AND :cy1`).raw();
+      WHERE c.layer = l.value AND c.z = :z AND c.cx = cols.cx AND c.cy BETWEEN :cy0 AND :cy1
+        AND c.max_lon >= :minLon AND c.min_lon <= :maxLon AND c.max_lat >= :minLat AND c.min_lat <= :maxLat
+      GROUP BY c.cx, c.cy`).raw();
   }
 
   /** Adds a feature (call inside the writer's transaction). */
@@ -361,17 +366,16 @@ export class SpatialIndex {
       cx1: cellOf(mercX(maxLon), read),
       cy0: cellOf(mercY(maxLat), read),
       cy1: cellOf(mercY(minLat), read),
-    }) as CellRow[];
+      minLon,
+      minLat,
+      maxLon,
+      maxLat,
+    }) as [...CellRow, number][];
     let buckets = new Map<number, Bucket>();
     let surely = 0;
-    for (const [cx, cy, count, sumX, sumY, cMinLon, cMinLat, cMaxLon, cMaxLat, member] of rows) {
-      if (cMaxLon < minLon || cMinLon > maxLon || cMaxLat < minLat || cMinLat > maxLat) continue;
-      if (cMinLon >= minLon && cMaxLon <= maxLon && cMinLat >= minLat && cMaxLat <= maxLat) surely += count;
-      const cell: Bucket = { cx, cy, count, sumX, sumY, minLon: cMinLon, minLat: cMinLat, maxLon: cMaxLon, maxLat: cMaxLat, member };
-      const key = cellKey(cx, cy);
-      const same = buckets.get(key);
-      if (same) mergeInto(same, cell);
-      else buckets.set(key, cell);
+    for (const [cx, cy, count, sumX, sumY, cMinLon, cMinLat, cMaxLon, cMaxLat, member, inside] of rows) {
+      surely += inside;
+      buckets.set(cellKey(cx, cy), { cx, cy, count, sumX, sumY, minLon: cMinLon, minLat: cMinLat, maxLon: cMaxLon, maxLat: cMaxLat, member: count === 1 ? member : null });
     }
     for (let level = read; level > z; level--) buckets = coarsen(buckets);
     return { buckets, surely };
