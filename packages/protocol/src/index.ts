@@ -5,3 +5,4 @@ export * from './orgs.js';
 export * from './auth.js';
 export * from './geo.js';
 export * from './map.js';
+export * from './reports.js';
