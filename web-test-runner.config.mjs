@@ -51,6 +51,8 @@ function civicTestApi() {
         }
         case 'civic:seed-map': // a map project with contributions, places and events: { org?, ...MapFixtureOptions }
           return api.seedMap(payload?.org ?? 'test-council', payload ?? {});
+        case 'civic:seed-reports': // report categories, settings and reports: { org?, count?, ...ReportFixtureOptions } → { categories, reports, settings }
+          return api.seedReports(payload?.org ?? 'test-council', payload ?? {});
         case 'civic:make-role': // a signed-in person with a role: { email, org?, role } → { userId, accessToken, refreshToken }
           return api.makeRole(payload.email, payload.org ?? 'test-council', payload.role, payload.departments ?? []);
         case 'civic:start-api': // a second API, e.g. with tight rate limits
@@ -166,6 +168,33 @@ function forcedColors() {
   };
 }
 
+/**
+ * `civic:offline` (`{ ms }`): the page loses its connection 200 ms after the command answers, for `ms`
+ * milliseconds (Chromium's network emulation: `navigator.onLine` false, requests fail, `offline` and
+ * `online` events), then has it back by itself: the test runner's own connection would not survive an
+ * offline page waiting for a second command to bring it back.
+ */
+function civicOffline() {
+  const sessions = new WeakMap();
+  return {
+    name: 'civic-offline',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'civic:offline') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) {
+        const created = await page.createCDPSession();
+        await created.send('Network.enable');
+        sessions.set(page, created);
+      }
+      const client = sessions.get(page);
+      const offline = (value) => client.send('Network.emulateNetworkConditions', { offline: value, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => undefined);
+      setTimeout(() => void offline(true), 200);
+      setTimeout(() => void offline(false), 200 + (payload?.ms ?? 1000));
+      return true;
+    },
+  };
+}
+
 const testApi = civicTestApi();
 
 export default {
@@ -185,6 +214,7 @@ export default {
     civicGeolocation(),
     cssAsText(),
     forcedColors(),
+    civicOffline(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,7 +1,8 @@
 // `npm run bench`: bundle sizes against their budgets, and the API's throughput against a bare
 // node:http server, as DESIGN.md section 7 asks. `--no-build` reuses packages/elements/dist.
 // Map viewport queries at 1 thousand to 1 million features: bench/geo.mjs (`--no-geo` skips them);
-// the map element's time to idle over 100 thousand features in Chromium: bench/map-idle.mjs (`--no-map`).
+// the map element's time to idle over 100 thousand features in Chromium: bench/map-idle.mjs (`--no-map`);
+// report creation throughput and the nearby-reports query: bench/reports.mjs (`--no-reports`).
 // Exits non-zero if a budget is missed. Not part of `npm test`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { KB, measureSizes } from '../bench/sizes.mjs';
 import { hasWrk, measureThroughput, wrkHelp } from '../bench/throughput.mjs';
 import { GEO_SIZES, SCREEN, geoBudgets, measureGeo } from '../bench/geo.mjs';
 import { measureMapIdle } from '../bench/map-idle.mjs';
+import { REPORT_SIZES, measureReports } from '../bench/reports.mjs';
 
 const args = new Set(process.argv.slice(2));
 const dist = join(root, 'packages/elements/dist');
@@ -101,6 +103,24 @@ if (!args.has('--no-map')) {
     );
     console.log(`\nmedians of ${idle.runs} fresh browser contexts; cold includes fetching and compiling maplibre and starting its worker. No budget in DESIGN.md: reported.`);
   }
+}
+
+// Reports: creation over HTTP and the form's nearby query, at 10 and 100 thousand reports. `--no-reports` skips them.
+if (!args.has('--no-reports')) {
+  const sizes = process.env.BENCH_REPORT_SIZES ? process.env.BENCH_REPORT_SIZES.split(',').map(Number) : REPORT_SIZES;
+  console.log('\nReports: POST /v1/orgs/:org/reports (signed-in residents, confirmation email to the outbox) and the nearby query\n');
+  const rows = await measureReports({ sizes, log: () => {} });
+  const ms = (n) => `${n.toFixed(1)} ms`;
+  table(
+    ['reports', 'nearby p50', 'nearby p99', 'create 1 at a time', 'p50', 'create 8 at a time', 'p50', 'p99'],
+    rows.map((r) => [
+      r.size.toLocaleString('en-GB'), ms(r.nearby.p50), ms(r.nearby.p99),
+      `${r.sequential.perSecond.toFixed(0)}/s`, ms(r.sequential.p50), `${r.parallel.perSecond.toFixed(0)}/s`, ms(r.parallel.p50), ms(r.parallel.p99),
+    ]),
+  );
+  console.log('\nnearby: GET …/reports?near=&radius=250&category=&open=true&limit=5&sort=nearest at 400 fixed places, sequential, medians of 3 rounds.');
+  console.log('No budget in DESIGN.md: reported.');
+  if (rows.some((r) => r.sequential.failed + r.parallel.failed > 0)) failed = true;
 }
 
 console.log(failed ? '\nSome budgets were missed.' : '\nEvery budget is met.');

@@ -26,6 +26,10 @@ import { placeRoutes } from './routes/places/index.js';
 import { projectRoutes } from './routes/projects/index.js';
 import { geocodeRoutes } from './routes/geocode/index.js';
 import { MEDIA_UPLOAD_PATH, mediaRoutes } from './routes/media/index.js';
+import { webhookRoutes } from './routes/webhooks/index.js';
+import { open311KeyRoutes } from './open311/keys.js';
+import { open311Routes } from './open311/routes.js';
+import { reportsRoutes } from './routes/reports/index.js';
 import { MAX_UPLOAD_BYTES } from './media/limits.js';
 import type { Store } from './store/types.js';
 
@@ -124,6 +128,10 @@ export function createApp(options: AppOptions) {
   app.route('/v1/orgs', projectRoutes(deps));
   app.route('/v1/orgs', placeRoutes(deps));
   app.route('/v1/orgs', eventRoutes(deps));
+  app.route('/v1/orgs', webhookRoutes(deps));
+  app.route('/v1/orgs', open311KeyRoutes(deps));
+  app.route('/open311/v2', open311Routes(deps));
+  app.route('/v1/orgs', reportsRoutes(deps));
   app.route('/v1', mediaRoutes(deps));
   app.route('/v1/geocode', geocodeRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));

@@ -39,6 +39,10 @@ export interface Config {
   geocoderTimeoutMs: number;
   /** Photo uploads one person may make per rate-limit window. */
   mediaUploadsPerWindow: number;
+  /** 64 hex characters: the AES-256-GCM key webhook secrets are kept under; unset, one is derived from SECRET. */
+  webhookSecretKey: string | undefined;
+  /** Whether webhook URLs may lead to loopback and private networks (SSRF guard; default: outside production only). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +113,9 @@ export function loadConfig(env: Env): Config {
   if (secret !== undefined && secret.length < 32) problems.push('SECRET must be at least 32 characters long (it keys the sign-in codes)');
   if (secret === undefined && production) problems.push('SECRET must be set in production (at least 32 random characters)');
 
+  const webhookSecretKey = raw('WEBHOOK_SECRET_KEY');
+  if (webhookSecretKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(webhookSecretKey)) problems.push('WEBHOOK_SECRET_KEY must be 64 hexadecimal characters (32 random bytes, e.g. from `openssl rand -hex 32`)');
+
   const demoOrigins = (raw('DEMO_ORIGINS') ?? 'http://localhost:8080,http://127.0.0.1:8080')
     .split(',')
     .map((origin) => origin.trim())
@@ -150,6 +157,8 @@ export function loadConfig(env: Env): Config {
     geocoderUrl: url('GEOCODER_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
     geocoderTimeoutMs: integer('GEOCODER_TIMEOUT_MS', 5000, 100, 60_000),
     mediaUploadsPerWindow: integer('RATE_LIMIT_MEDIA_UPLOADS', 60, 1, 100_000),
+    webhookSecretKey: webhookSecretKey?.toLowerCase(),
+    webhookAllowPrivate: boolean('WEBHOOK_ALLOW_PRIVATE_URLS', !production),
   };
   config.publicUrl = url('PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 

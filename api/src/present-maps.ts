@@ -4,13 +4,33 @@ import type {
   ClusterFeature,
   ContributionFeature,
   EventFeature,
+  Geometry,
   LayerFeatureCollection,
   MapProject,
   Photo,
   PlaceFeature,
+  Position,
 } from '@civic-elements/protocol';
 import { contributionTitle } from './domain/fields.js';
 import type { CategoryRecord, FeatureRecord, OrgRecord, PhotoRef, ProjectRecord, ViewportCluster } from './store/types.js';
+
+/** Degrees to 6 decimals (about 10 cm, as clusters already are): a point's JSON is some 20 bytes shorter. */
+const micro = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+/** A position with longitude and latitude rounded; an altitude (metres) is kept as it is. */
+const positionOut = (position: Position): Position =>
+  position[2] === undefined ? [micro(position[0]), micro(position[1])] : [micro(position[0]), micro(position[1]), position[2]];
+
+/** A geometry as the API gives it: every position to 6 decimals. What is stored keeps its full precision. */
+export function geometryOut(geometry: Geometry): Geometry {
+  switch (geometry.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: positionOut(geometry.coordinates) };
+    case 'LineString':
+      return { type: 'LineString', coordinates: geometry.coordinates.map(positionOut) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(positionOut)) };
+  }
+}
 
 export const categoryOut = (c: CategoryRecord): Category => ({ id: c.id, name: c.name, colour: c.colour, symbol: c.symbol, fields: c.fields });
 
@@ -60,7 +80,7 @@ export function contributionOut(feature: FeatureRecord, project: ProjectRecord, 
   return {
     type: 'Feature',
     id: feature.id,
-    geometry: feature.geometry,
+    geometry: geometryOut(feature.geometry),
     properties: {
       layer: 'contributions',
       project: project.id,
@@ -91,7 +111,7 @@ const placeProperties = (feature: FeatureRecord) => ({
 export const placeOut = (feature: FeatureRecord): PlaceFeature => ({
   type: 'Feature',
   id: feature.id,
-  geometry: feature.geometry,
+  geometry: geometryOut(feature.geometry),
   properties: { layer: 'places', ...placeProperties(feature) },
 });
 
@@ -101,7 +121,7 @@ export const eventIcalUrl = (base: string, org: OrgRecord, id: string) =>
 export const eventOut = (feature: FeatureRecord, org: OrgRecord, base: string): EventFeature => ({
   type: 'Feature',
   id: feature.id,
-  geometry: feature.geometry,
+  geometry: geometryOut(feature.geometry),
   properties: {
     layer: 'events',
     ...placeProperties(feature),

@@ -2,6 +2,7 @@
 import type { Locale, MapSettings, Role, Theme } from '@civic-elements/protocol';
 import type { OrgRecord, Store, UserRecord } from './store/types.js';
 import { seedMapsDemo } from './seed-maps.js';
+import { seedReportsDemo } from './seed-reports.js';
 import { loadSouthwarkGazetteer } from './geocode/southwark-gazetteer.js';
 
 export const DEFAULT_DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
@@ -31,6 +32,7 @@ const DEMO_ORGS: OrgSeed[] = [
       { slug: 'environmental-services', name: 'Environmental Services (fly-tipping)' },
       { slug: 'housing', name: 'Housing' },
       { slug: 'parks', name: 'Parks' },
+      { slug: 'parking', name: 'Parking Services' },
     ],
     staffDomain: 'southwark.example',
     officerDepartments: ['highways', 'street-lighting'],
@@ -110,6 +112,8 @@ export async function seedDemo(store: Store, options: { demoOrigins?: string[] }
   const orgs: OrgRecord[] = [];
   for (const seed of DEMO_ORGS) orgs.push(await seedOrg(store, seed, origins, now));
   await seedMapsDemo(store, orgs, now);
+  const council = orgs.find((org) => org.slug === 'southwark');
+  if (council) await seedReportsDemo(store, council, now);
   // Address search for the demo's borough (idempotent: loading it again changes nothing).
   await loadSouthwarkGazetteer(store);
   return orgs;

@@ -12,6 +12,7 @@ import { SmtpMailer } from './mail/smtp.js';
 import type { Mailer } from './mail/types.js';
 import { seedDemo } from './seed.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/index.js';
+import { WebhookWorker } from './webhooks/dispatcher.js';
 
 export interface StartOptions {
   /** Seed the demo organisations when the database has none. Default: config.seed. */
@@ -30,6 +31,8 @@ export interface RunningServer {
   store: SqliteStore;
   config: Config;
   mailer: Mailer;
+  /** Sends webhook deliveries while the server runs. */
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -78,6 +81,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   log(`Civic Elements API listening on ${url}`);
+  const webhooks = new WebhookWorker({ store, config: ready, log, ...(options.clock ? { clock: options.clock } : {}) });
+  webhooks.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -85,11 +90,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     config: { ...ready, port: address.port },
     mailer,
+    webhooks,
     close() {
       closing ??= new Promise<void>((done) => {
         server.close(() => done());
         if ('closeAllConnections' in server) server.closeAllConnections();
       }).then(async () => {
+        await webhooks.stop();
         smtp?.close();
         await store.close();
       });

@@ -1,11 +1,14 @@
 // The spatial index on a real SQLite file: cells stay exact under add/move/remove, and viewport queries
-// answer raw features or clusters within the limit, matching a brute-force count.
+// answer raw features or clusters within the limit, matching a brute-force count. Then what a viewport
+// sends over HTTP: coordinates to 6 decimals, and typical features within the byte budget in one query.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { LayerFeatureCollection } from '@civic-elements/protocol';
+import { VIEWPORT_BYTES, VIEWPORT_LIMIT } from '../src/routes/projects/viewport.js';
 import { migrate } from '../src/store/sqlite/migrate.js';
 import {
   MAX_CELL_ZOOM,
@@ -19,6 +22,8 @@ import {
   type SpatialEntry,
   type SpatialResult,
 } from '../src/store/sqlite/spatial.js';
+import { buildTestApp, type TestApp } from './support/app.js';
+import { cast, contributionBody, createProject, point } from './support/maps.js';
 
 type Box = [number, number, number, number];
 
@@ -418,5 +423,71 @@ describe('clusterPoints', () => {
     const sortKeys = (r: SpatialResult) => r.clusters.map((c) => `${c.key}:${c.count}`).sort();
     assert.deepEqual(sortKeys(inMemory), sortKeys(fromIndex));
     assert.deepEqual([...inMemory.rowids].sort(), [...fromIndex.rowids].sort());
+  });
+});
+
+describe('what a viewport sends', () => {
+  let t: TestApp;
+  let people: Awaited<ReturnType<typeof cast>>;
+  let project: Awaited<ReturnType<typeof createProject>>;
+  beforeEach(async () => {
+    t = await buildTestApp();
+    people = await cast(t);
+    project = await createProject(t, people.officer.accessToken);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  test('coordinates go out to 6 decimals (about 10 cm); the stored geometry keeps its precision', async () => {
+    const base = `/v1/orgs/test-council/projects/${project.id}/contributions`;
+    const line = { type: 'LineString', coordinates: [[-0.0812345678, 51.4512345678], [-0.0712345678, 51.4612345678, 12.345]] };
+    const sent = [point(-0.071234567891, 51.461234567891), line];
+    const ids: string[] = [];
+    for (const geometry of sent) {
+      const res = await t.call('POST', base, { token: people.resident.accessToken, body: contributionBody(project.categories[0]!.id, { geometry }) });
+      assert.equal(res.status, 201, res.text);
+      ids.push(res.json.id);
+    }
+    const rounded = [
+      { type: 'Point', coordinates: [-0.071235, 51.461235] },
+      { type: 'LineString', coordinates: [[-0.081235, 51.451235], [-0.071235, 51.461235, 12.345]] },
+    ];
+    const viewport = await t.call('GET', `${base}?bbox=-0.09,51.44,-0.05,51.48&zoom=16`);
+    const byId = new Map(viewport.json.features.map((f: { id: string; geometry: unknown }) => [f.id, f.geometry]));
+    assert.deepEqual(ids.map((id) => byId.get(id)), rounded);
+    assert.deepEqual((await t.call('GET', `${base}/${ids[0]}`)).json.geometry, rounded[0]);
+    const stored = await Promise.all(ids.map(async (id) => (await t.store.maps.feature(t.org.id, 'contribution', id))!.geometry));
+    assert.deepEqual(stored, sent);
+  });
+
+  test('a street full of typical contributions is answered in one query, within the byte budget', async () => {
+    const garden = project.categories[0]!.id;
+    const count = 130; // more than the limit, fewer than the 150 this route used to start from
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const fields = { name: `Rye Lane garden ${i}`, wheelchair: i % 2 === 0 };
+      const feature = await t.store.maps.createFeature(
+        { kind: 'contribution', orgId: t.org.id, projectId: project.id, categoryId: garden, status: 'active', geometry: point(-0.07 + (i % 13) * 0.0003, 51.46 + Math.floor(i / 13) * 0.0002), fields, authorId: people.resident.user.id },
+        t.clock(),
+      );
+      ids.push(feature.id);
+    }
+    const one = await t.call('GET', `/v1/orgs/test-council/projects/${project.id}/contributions/${ids[100]}`);
+    assert.ok(one.text.length >= 400 && one.text.length <= 450, `a typical contribution is 400–450 bytes of JSON, this one ${one.text.length}`);
+    const limits: number[] = [];
+    const viewport = t.store.maps.viewport.bind(t.store.maps);
+    t.store.maps.viewport = (orgId, q) => {
+      limits.push(q.limit);
+      return viewport(orgId, q);
+    };
+    const res = await t.call('GET', `/v1/orgs/test-council/projects/${project.id}/contributions?bbox=-0.0701,51.4599,-0.0663,51.4621&zoom=17`);
+    assert.equal(res.status, 200, res.text);
+    const collection = LayerFeatureCollection.parse(res.json);
+    assert.deepEqual(limits, [VIEWPORT_LIMIT], 'one query');
+    assert.ok(Buffer.byteLength(res.text) <= VIEWPORT_BYTES, `${Buffer.byteLength(res.text)} bytes`);
+    assert.equal(collection.total, count);
+    const counted = collection.features.reduce((sum, f) => sum + ('cluster' in f.properties ? (f.properties as { count: number }).count : 1), 0);
+    assert.equal(counted, count);
   });
 });

@@ -1,5 +1,5 @@
 // The persistence interfaces the routes use. Async, so that another database can sit beside SQLite.
-import type { Locale, MapSettings, Role, Theme } from '@civic-elements/protocol';
+import type { Locale, MapSettings, Role, Theme, Workflow } from '@civic-elements/protocol';
 import type { BBox, ContributePolicy, ContributionStatus, FieldDefinition, FieldValues, FlagReason, Geometry, MapSymbol, ModerationPolicy, Polygon } from '@civic-elements/protocol';
 
 export interface OrgRecord {
@@ -415,6 +415,380 @@ export interface GazetteerStore {
   count(area?: string): Promise<number>;
 }
 
+// ─── Webhooks: organisations' subscriptions to report events, and their delivery log ─────────────
+
+export type WebhookEventName = 'report.created' | 'report.updated';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookRecord {
+  id: string;
+  orgId: string;
+  url: string;
+  events: WebhookEventName[];
+  /** The signing secret, encrypted (api/src/webhooks/secret-box.ts); never the secret itself. */
+  sealedSecret: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  /** Its place in the order deliveries were made (several can be made in the same millisecond). */
+  seq: number;
+  webhookId: string;
+  orgId: string;
+  event: WebhookEventName;
+  reportId: string;
+  /** The exact body every attempt sends and signs. */
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+/** A delivery a worker holds the claim on, with what it needs to send it. */
+export interface ClaimedDelivery extends DeliveryRecord {
+  claim: string;
+  url: string;
+  sealedSecret: string;
+}
+
+/** What one attempt came to: sent, to be tried again at `nextAttemptAt`, or given up. */
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface WebhooksStore {
+  /** `id` is chosen by the caller because the sealed secret is bound to it. */
+  create(orgId: string, hook: { id: string; url: string; events: WebhookEventName[]; sealedSecret: string }, now: Date): Promise<WebhookRecord>;
+  /** Oldest first. */
+  list(orgId: string): Promise<WebhookRecord[]>;
+  count(orgId: string): Promise<number>;
+  byId(orgId: string, id: string): Promise<WebhookRecord | null>;
+  /** Deletes the webhook and its log; false when the organisation has no such webhook. */
+  remove(orgId: string, id: string): Promise<boolean>;
+  /**
+   * One pending delivery, due now, for every active webhook of the organisation that subscribes to
+   * `event` (never another organisation's); `payload` makes each body from its delivery id.
+   */
+  enqueue(
+    orgId: string,
+    event: WebhookEventName,
+    reportId: string,
+    payload: (deliveryId: string, createdAt: string) => string,
+    maxAttempts: number,
+    now: Date,
+  ): Promise<DeliveryRecord[]>;
+  /**
+   * Claims up to `limit` due deliveries in one transaction: counts the attempt, moves
+   * next_attempt_at to `leaseUntil` and hands each a fresh claim. Deliveries already out of
+   * attempts (a worker stopped during the last one) are marked failed instead.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]>;
+  /** Records the outcome of an attempt; false (and nothing written) when the claim was lost meanwhile. */
+  finish(id: string, claim: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /** A webhook's deliveries, newest first; `after` is the cursor a previous page returned. */
+  deliveries(orgId: string, webhookId: string, page: { after: { createdAt: string; seq: number } | null; limit: number }): Promise<DeliveryRecord[]>;
+  delivery(orgId: string, webhookId: string, id: string): Promise<DeliveryRecord | null>;
+  /** Gives a failed delivery one more attempt, due now; null when there is no failed delivery with this id. */
+  retry(orgId: string, webhookId: string, id: string, now: Date): Promise<DeliveryRecord | null>;
+  /** The earliest next_attempt_at of a pending delivery, if any. */
+  nextDue(): Promise<string | null>;
+  /** Deletes delivered and failed deliveries made before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+// ─── Open311 GeoReport v2: api_keys and what each Open311 request carried ───────────────────────
+
+export interface Open311KeyRecord {
+  id: string;
+  orgId: string;
+  /** The application it was given to ("FixMyStreet", "Back office connector"). */
+  application: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface Open311Store {
+  /** `keyHash` is the SHA-256 (hex) of the key; the key itself is never stored. */
+  createKey(orgId: string, key: { application: string; keyHash: string; createdBy: string | null }, now: Date): Promise<Open311KeyRecord>;
+  /** Oldest first, revoked ones included. */
+  keys(orgId: string): Promise<Open311KeyRecord[]>;
+  /** Any organisation's key with this hash (the caller checks it belongs to the jurisdiction asked for). */
+  keyByHash(hash: string): Promise<Open311KeyRecord | null>;
+  /** Revokes the key unless it already was (its first revocation time stays); null when the organisation has no such key. */
+  revokeKey(orgId: string, id: string, now: Date): Promise<Open311KeyRecord | null>;
+  /** Up to `limit` organisation slugs, oldest first: with one organisation, jurisdiction_id may be left out. */
+  jurisdictions(limit: number): Promise<string[]>;
+  /** When a report category last changed (or was made), anywhere; null when there is none yet. */
+  changeset(): Promise<string | null>;
+  /** Records what an Open311 client sent with the report it made. */
+  recordRequest(request: Open311RequestRecord, now: Date): Promise<void>;
+  /** The reference of the report an Open311 token stands for, in this organisation only. */
+  referenceOfToken(orgId: string, token: string): Promise<string | null>;
+  /**
+   * For each report (by rowid) of the organisation: its latest public note, whether it was merged
+   * into another after that note (or with no note at all), and the media_url it was posted with.
+   */
+  requestExtras(orgId: string, reportRowids: readonly number[]): Promise<Map<number, { latestPublicNote: string | null; mergedAfterNote: boolean; mediaUrl: string | null }>>;
+}
+
+export interface Open311RequestRecord {
+  reportRowid: number;
+  orgId: string;
+  keyId: string;
+  token: string;
+  accountId: string | null;
+  mediaUrl: string | null;
+}
+
+// ─── Reports: categories, settings (the workflow), reports, photos, timeline, followers, supporters ─
+
+export interface ReportCategoryRecord {
+  id: string;
+  orgId: string;
+  code: string;
+  name: string;
+  group: string;
+  description: string;
+  keywords: string[];
+  /** The department new reports go to, if any (its slug and name). */
+  department: { slug: string; name: string } | null;
+  fields: FieldDefinition[];
+  active: boolean;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewReportCategory {
+  code: string;
+  name: string;
+  group: string;
+  description: string;
+  keywords: string[];
+  /** A department slug of the organisation (the store refuses others with ConflictError). */
+  department: string | null;
+  fields: FieldDefinition[];
+  active: boolean;
+}
+
+export type ReportCategoryChanges = Partial<Omit<NewReportCategory, 'code'>>;
+
+export interface ReportSettingsRecord {
+  workflow: Workflow;
+  anonymousReports: boolean;
+  nearbyRadius: number;
+}
+
+export interface ReportPhotoRef extends PhotoRef {
+  removedAt: string | null;
+}
+
+export interface ReportRecord {
+  /** The spatial index's key (filed as -rowid). */
+  rowid: number;
+  id: string;
+  orgId: string;
+  number: number;
+  reference: string;
+  category: { id: string; code: string; name: string };
+  description: string;
+  lon: number;
+  lat: number;
+  address: string | null;
+  fields: FieldValues;
+  /** In the order attached, removed ones included (with removedAt). */
+  photos: ReportPhotoRef[];
+  status: string;
+  open: boolean;
+  department: { slug: string; name: string } | null;
+  expectedOn: string | null;
+  mergedInto: { id: string; reference: string } | null;
+  /** Signed-in reporter; else null with the anonymous reporter's name and email. */
+  reporterId: string | null;
+  /** The reporter's name and email (the account's when signed in). */
+  reporterName: string | null;
+  reporterEmail: string | null;
+  reporterLocale: Locale | null;
+  clientRequestId: string | null;
+  followerCount: number;
+  supportCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ActorKind = 'reporter' | 'resident' | 'officer' | 'system';
+
+export interface NewTimelineEntry {
+  kind: 'created' | 'status' | 'note' | 'category' | 'department' | 'expected' | 'merged' | 'photo-removed';
+  actor: { kind: ActorKind; name: string; userId: string | null };
+  status?: string;
+  statusLabel?: string;
+  to?: string;
+  from?: string;
+  /** For `expected`: the date, or null when it was cleared. */
+  expectedOn?: string | null;
+  publicNote?: string;
+  internalNote?: string;
+}
+
+export interface TimelineRecord extends NewTimelineEntry {
+  id: string;
+  at: string;
+}
+
+export interface NewReport {
+  orgId: string;
+  /** Letters of the reference ("SWK"); the store gives the number. */
+  referencePrefix: string;
+  categoryId: string;
+  description: string;
+  lon: number;
+  lat: number;
+  address: string | null;
+  fields: FieldValues;
+  /** Media ids, already checked as attachable by this reporter (see attachablePhotos). */
+  photos: PhotoRef[];
+  status: string;
+  open: boolean;
+  /** Department slug, if any. */
+  department: string | null;
+  reporterId: string | null;
+  reporterName: string | null;
+  reporterEmail: string | null;
+  clientRequestId: string | null;
+}
+
+/** What an officer's update changes on the report itself (the timeline entries come with it). */
+export interface ReportChanges {
+  status?: { key: string; open: boolean };
+  categoryId?: string;
+  /** A department slug, or null for none. */
+  department?: string | null;
+  expectedOn?: string | null;
+}
+
+export type ReportSort = 'newest' | 'oldest' | 'updated' | 'nearest' | 'supported';
+
+export interface ReportListQuery {
+  /** Only this reporter's reports. */
+  reporterId?: string;
+  /** Only reports this person follows. */
+  followerId?: string;
+  categoryIds?: readonly string[];
+  statuses?: readonly string[];
+  open?: boolean;
+  /** Department slugs; `null` in the list means "no department". */
+  departments?: readonly (string | null)[];
+  bbox?: BBox;
+  /** Within `radius` metres of `near`; adds the distance to each row. */
+  near?: { point: [number, number]; radius: number };
+  createdBefore?: string;
+  createdAfter?: string;
+  /** Words to find in the reference, description or address. */
+  q?: string;
+  /** References to keep (Open311's service_request_id). */
+  references?: readonly string[];
+  /** Merged duplicates are left out unless true. */
+  includeMerged?: boolean;
+  sort: ReportSort;
+  /** The cursor of the previous page: the last row's sort value and id. */
+  after?: { value: string | number; id: string } | null;
+  limit: number;
+}
+
+export interface ReportListRow extends ReportRecord {
+  /** Metres from `near`, when asked. */
+  distance?: number;
+}
+
+export interface ReportViewport {
+  total: number;
+  clustered: boolean;
+  reports: ReportRecord[];
+  clusters: ViewportCluster[];
+}
+
+export interface ReportsStore {
+  /** In the organisation's order; inactive ones too unless `activeOnly`. */
+  categories(orgId: string, options?: { activeOnly?: boolean }): Promise<ReportCategoryRecord[]>;
+  category(orgId: string, id: string): Promise<ReportCategoryRecord | null>;
+  categoryByCode(orgId: string, code: string): Promise<ReportCategoryRecord | null>;
+  /** Throws ConflictError when the code is taken or the department is not the organisation's. */
+  createCategory(orgId: string, category: NewReportCategory, now: Date): Promise<ReportCategoryRecord>;
+  /** Null when the organisation has no such category; ConflictError for an unknown department. */
+  updateCategory(orgId: string, id: string, changes: ReportCategoryChanges, now: Date): Promise<ReportCategoryRecord | null>;
+
+  /** The organisation's settings, or null while it uses the defaults. */
+  settings(orgId: string): Promise<ReportSettingsRecord | null>;
+  /** Saves the settings and brings every report's open/closed side in step with the new workflow. */
+  saveSettings(orgId: string, settings: ReportSettingsRecord, now: Date): Promise<ReportSettingsRecord>;
+  /** How many reports are at each step (for checking a workflow change). */
+  statusCounts(orgId: string): Promise<Map<string, number>>;
+
+  /**
+   * Makes the report with its `created` entry, its reporter as first follower (when signed in) and
+   * its photos, in one transaction. With a clientRequestId already used in the organisation, makes
+   * nothing and answers the report made then (`created: false`). Throws ConflictError when one of
+   * the photos was claimed by another report meanwhile.
+   */
+  create(report: NewReport, entry: NewTimelineEntry, now: Date): Promise<{ report: ReportRecord; created: boolean }>;
+  byId(orgId: string, id: string): Promise<ReportRecord | null>;
+  byReference(orgId: string, reference: string): Promise<ReportRecord | null>;
+  byClientRequestId(orgId: string, clientRequestId: string): Promise<ReportRecord | null>;
+  list(orgId: string, query: ReportListQuery): Promise<ReportListRow[]>;
+  count(orgId: string, query: Omit<ReportListQuery, 'sort' | 'after' | 'limit'>): Promise<number>;
+  timeline(orgId: string, rowid: number): Promise<TimelineRecord[]>;
+  /** Applies the changes and appends the entries (oldest first), in one transaction. */
+  update(orgId: string, rowid: number, changes: ReportChanges, entries: readonly NewTimelineEntry[], now: Date): Promise<ReportRecord>;
+  /**
+   * Makes `rowid` a duplicate of `intoRowid`: at `status` (closed), merged_into set, its followers and
+   * supporters moved over, an entry appended to each. Both reports belong to `orgId`.
+   */
+  merge(orgId: string, rowid: number, intoRowid: number, status: string, entries: { duplicate: NewTimelineEntry; kept: NewTimelineEntry }, now: Date): Promise<{ duplicate: ReportRecord; kept: ReportRecord }>;
+  /** Marks the photo removed and appends the entry; null when the report has no such photo still shown. */
+  removePhoto(orgId: string, rowid: number, mediaId: string, entry: NewTimelineEntry, now: Date): Promise<ReportRecord | null>;
+
+  /** Follows (`on`) or stops; supporting also follows. Answers the report's relation for this person. */
+  setFollowing(orgId: string, rowid: number, userId: string, on: boolean, now: Date): Promise<ReportRelationRecord>;
+  setSupporting(orgId: string, rowid: number, userId: string, on: boolean, now: Date): Promise<ReportRelationRecord>;
+  /** The person's relation to each of the reports (by rowid). */
+  relations(userId: string, rowids: readonly number[]): Promise<Map<number, { following: boolean; supported: boolean }>>;
+  /** The people following the report, with what an email needs. */
+  followers(rowid: number): Promise<{ userId: string; email: string; name: string; locale: Locale }[]>;
+
+  /**
+   * The photos among `ids` this uploader may attach to a new report, in the order asked: media of the
+   * organisation not yet on any report, uploaded by `userId`, or (anonymous) recorded for
+   * `addressHash` after `since`. Others are left out.
+   */
+  attachablePhotos(orgId: string, ids: readonly string[], uploader: { userId: string } | { addressHash: string; since: string }): Promise<PhotoRef[]>;
+  /** Whether an officer removed this photo from its report (it is then no longer served). */
+  photoRemoved(mediaId: string): Promise<boolean>;
+  /** Records an anonymous upload's client address (keyed hash). */
+  recordAnonymousUpload(orgId: string, mediaId: string, addressHash: string, now: Date): Promise<void>;
+
+  /** Reports in the box for the map: open ones (and closed ones with `closed`), merged never; clustered beyond `limit`. */
+  viewport(orgId: string, q: { bbox: BBox; zoom: number; limit: number; categoryIds: readonly string[]; closed: boolean }): Promise<ReportViewport>;
+}
+
+export interface ReportRelationRecord {
+  following: boolean;
+  supported: boolean;
+  followerCount: number;
+  supportCount: number;
+}
+
 export interface Store {
   orgs: OrgStore;
   users: UserStore;
@@ -424,6 +798,9 @@ export interface Store {
   maps: MapStore;
   media: MediaStore;
   gazetteer: GazetteerStore;
+  webhooks: WebhooksStore;
+  open311: Open311Store;
+  reports: ReportsStore;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

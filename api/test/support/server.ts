@@ -13,6 +13,7 @@ import { ensureMember, seedTestOrg } from '../../src/seed.js';
 import { startServer } from '../../src/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { seedMapFixtures, type MapFixtureOptions, type MapFixtures } from './map-fixtures.js';
+import { seedReportFixtures, type ReportFixtureOptions, type ReportFixtures } from './report-fixtures.js';
 import { loadSouthwarkGazetteer } from '../../src/geocode/southwark-gazetteer.js';
 
 export interface TestApiOptions {
@@ -39,6 +40,8 @@ export interface TestApi {
   makeRole(email: string, org: string, role: Role, departments?: string[]): Promise<{ userId: string; accessToken: string; refreshToken: string }>;
   /** A map project with contributions, places and events in `org` (see map-fixtures.ts). */
   seedMap(org: string, options?: MapFixtureOptions): Promise<MapFixtures>;
+  /** Report categories, settings and reports in `org` (see report-fixtures.ts). */
+  seedReports(org: string, options?: ReportFixtureOptions): Promise<ReportFixtures>;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     seedMap(orgSlug, mapOptions = {}) {
       return seedMapFixtures(store, orgSlug, mapOptions);
+    },
+    seedReports(orgSlug, reportOptions = {}) {
+      return seedReportFixtures(store, orgSlug, reportOptions);
     },
     async close() {
       db.close();

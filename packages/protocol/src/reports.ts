@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Email, Id, IsoTime, OrgSlug } from './common.js';
 import { Point } from './geo.js';
-import { FieldDefinition, FieldValues, Photo } from './map.js';
+import { ClusterFeature, FieldDefinition, FieldValues, Photo } from './map.js';
 
 // ─── Categories: what a resident can report ─────────────────────────────────────────────────────
 
@@ -138,6 +138,8 @@ export const TimelineEntry = z.object({
   statusLabel: z.string().optional(),
   /** For `category` and `department`: the new name; for `merged`: the reference merged into. */
   to: z.string().optional(),
+  /** For `merged` on the report that was kept: the reference of the duplicate merged into it. */
+  from: z.string().optional(),
   /** For `expected`: the date the work is expected, or null when it was cleared. */
   expectedOn: z.iso.date().nullable().optional(),
   /** What the public reads. */
@@ -300,6 +302,17 @@ export const ReportFeatureProperties = z.object({
   createdAt: IsoTime,
 });
 export type ReportFeatureProperties = z.infer<typeof ReportFeatureProperties>;
+/** One report on the map: `id` is the report's id; clusters of reports come as `ClusterFeature`s. */
+export const ReportFeature = z.object({ type: z.literal('Feature'), id: Id, geometry: Point, properties: ReportFeatureProperties });
+export type ReportFeature = z.infer<typeof ReportFeature>;
+/** What `GET /v1/orgs/:org/report-features` answers: a LayerFeatureCollection of reports and clusters of them. */
+export const ReportFeatureCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.union([ClusterFeature, ReportFeature])),
+  clustered: z.boolean(),
+  total: z.number().int(),
+});
+export type ReportFeatureCollection = z.infer<typeof ReportFeatureCollection>;
 
 // ─── Webhooks and Open311 keys ───────────────────────────────────────────────────────────────────
 
@@ -309,8 +322,10 @@ export type WebhookEvent = z.infer<typeof WebhookEvent>;
 /**
  * An organisation's webhook (admins manage them at `/v1/orgs/:org/webhooks`). Each delivery is a POST
  * of `{ id, event, createdAt, report: ReportDetail }` with `X-Civic-Event`, `X-Civic-Delivery` and
- * `X-Civic-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>`; a failure (not 2xx,
- * or no answer in 10 s) is retried with back-off. The secret is shown once, when the webhook is made.
+ * `X-Civic-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>`, and for receivers that
+ * refuse replays `X-Civic-Timestamp` (Unix seconds) with `X-Civic-Timestamp-Signature: sha256=<hex HMAC
+ * of "<timestamp>.<raw body>">` (docs/webhooks.md); a failure (not 2xx, or no answer in 10 s) is
+ * retried with back-off. The secret is shown once, when the webhook is made.
  */
 export const Webhook = z.object({
   id: Id,
@@ -345,8 +360,17 @@ export const WebhookDelivery = z.object({
   deliveredAt: IsoTime.nullable(),
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+/** `GET /v1/orgs/:org/webhooks`: oldest first, without secrets. */
+export const WebhookList = z.object({ items: z.array(Webhook) });
+export type WebhookList = z.infer<typeof WebhookList>;
+/** `POST /v1/orgs/:org/webhooks/:id/ping`: a signed `ping` sent at once (not queued, not retried), and what the receiver answered. */
+export const WebhookPingResult = z.object({ delivered: z.boolean(), status: z.number().int().nullable(), error: z.string().nullable() });
+export type WebhookPingResult = z.infer<typeof WebhookPingResult>;
 
 /** `POST /v1/orgs/:org/open311-keys` (admins): an Open311 `api_key` for one application, shown once; stored as a hash. */
 export const Open311KeyCreate = z.object({ application: Text(120, 'the application a name') }).strict();
 export const Open311Key = z.object({ id: Id, application: z.string(), createdAt: IsoTime, revokedAt: IsoTime.nullable(), key: z.string().optional() });
 export type Open311Key = z.infer<typeof Open311Key>;
+/** `GET /v1/orgs/:org/open311-keys` (admins): every key given out, oldest first, revoked ones included; never the keys themselves. */
+export const Open311KeyList = z.object({ items: z.array(Open311Key) });
+export type Open311KeyList = z.infer<typeof Open311KeyList>;

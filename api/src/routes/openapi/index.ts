@@ -26,6 +26,9 @@ import type { AppEnv } from '../../http/env.js';
 import { VERSION } from '../health/index.js';
 import { json } from '../../http/reply.js';
 import { MAP_ROUTES } from './maps.js';
+import { OPEN311_ROUTES } from './open311.js';
+import { WEBHOOK_ROUTES } from './webhooks.js';
+import { REPORT_ROUTES } from './reports.js';
 import { error, type Operation, type Schema } from './operation.js';
 
 const jsonSchema = (schema: Schema, io: 'input' | 'output') =>
@@ -120,6 +123,9 @@ const ROUTES: Record<string, Record<string, Operation>> = {
   '/dev/outbox/{id}': { get: { summary: 'One message as .eml (DEV_ROUTES only)', params: ['id'], responses: { 200: { description: 'RFC 822', contentType: 'message/rfc822' }, 404: error('not_found') } } },
   '/elements/{path}': { get: { summary: 'The element bundles (ELEMENTS_DIR)', params: ['path'], responses: { 200: { description: 'JavaScript, CSS or source map', contentType: 'text/javascript' }, 404: error('not_found') } } },
   ...MAP_ROUTES,
+  ...OPEN311_ROUTES,
+  ...WEBHOOK_ROUTES,
+  ...REPORT_ROUTES,
 };
 
 export function openApiDocument(publicUrl: string): object {

@@ -111,7 +111,8 @@ export const MAP_ROUTES: Record<string, Record<string, Operation>> = {
   '/v1/orgs/{org}/events/{id}/event.ics': { get: ical('One event as an iCalendar file', ['org', 'id']) },
   '/v1/orgs/{org}/media': {
     post: {
-      summary: 'Upload a photo: the body is the JPEG, PNG or WebP bytes (at most 10 MB); EXIF and GPS are removed',
+      summary:
+        'Upload a photo: the body is the JPEG, PNG or WebP bytes (at most 10 MB); EXIF and GPS are removed. Without signing in only where the organisation takes anonymous reports (rate-limited per address; only the same address may attach it to a report, within the hour)',
       auth: true,
       params: ['org'],
       responses: { 201: { description: 'Stored', schema: Photo }, 400: error('validation_failed (empty body)'), 401: error('unauthenticated'), 403: error('origin_not_allowed'), 404: error('org_not_found'), 413: error('payload_too_large (over 10 MB or 40 megapixels)'), 415: error('unsupported_media_type (not JPEG, PNG or WebP bytes)'), 429: error('rate_limited') },

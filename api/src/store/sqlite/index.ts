@@ -10,6 +10,9 @@ import { sqliteCodes, sqliteSessions } from './sessions.js';
 import { sqliteMaps } from './maps.js';
 import { sqliteMedia } from './media.js';
 import { sqliteGazetteer } from './gazetteer.js';
+import { sqliteWebhooks } from './webhooks.js';
+import { sqliteOpen311 } from './open311.js';
+import { sqliteReports } from './reports.js';
 
 export interface SqliteStore extends Store {
   /** The migrations this open applied (empty when the file was already up to date). */
@@ -36,6 +39,9 @@ export function openSqliteStore(path: string): SqliteStore {
       maps: sqliteMaps(db),
       media: sqliteMedia(db),
       gazetteer: sqliteGazetteer(db),
+      webhooks: sqliteWebhooks(db),
+      open311: sqliteOpen311(db),
+      reports: sqliteReports(db),
       async ping() {
         ping.get();
       },

@@ -125,6 +125,51 @@ const SELECT_FEATURE = `SELECT f.rowid, f.id, f.kind, f.org_id, f.project_id, f.
   f.created_at, f.updated_at
   FROM features f LEFT JOIN users u ON u.id = f.author_id`;
 
+/**
+ * The features with the given rowids (a JSON array), as one JSON array of arrays built by SQLite: one
+ * string and one JSON.parse for a viewport's hundred features, rather than a row object and three
+ * JSON.parse calls each. SQLite writes REALs with 17 digits, so lon and lat come back exactly.
+ * Columns in the order of toFeatureOfArray.
+ */
+const FEATURES_AS_JSON = `SELECT json_group_array(json_array(f.rowid, f.id, f.kind, f.org_id, f.project_id, f.category_id, f.status,
+    json(f.geometry), f.lon, f.lat, f.title, f.description, f.organiser, f.url, f.start_at, f.end_at, json(f.fields), json(f.photos),
+    f.author_id, u.name, (SELECT count(*) FROM flags fl WHERE fl.feature_rowid = f.rowid AND fl.resolved_at IS NULL), f.created_at, f.updated_at))
+  FROM features f LEFT JOIN users u ON u.id = f.author_id
+  WHERE f.rowid IN (SELECT value FROM json_each(?)) AND f.org_id = ?`;
+
+type FeatureArray = [
+  rowid: number, id: string, kind: string, orgId: string, projectId: string | null, categoryId: string | null, status: string,
+  geometry: Geometry, lon: number, lat: number, title: string, description: string, organiser: string, url: string | null,
+  start: string | null, end: string | null, fields: FieldValues, photos: PhotoRef[], authorId: string | null, authorName: string | null,
+  openFlags: number, createdAt: string, updatedAt: string,
+];
+
+const toFeatureOfArray = (a: FeatureArray): FeatureRecord => ({
+  rowid: a[0],
+  id: a[1],
+  kind: a[2] as FeatureKind,
+  orgId: a[3],
+  projectId: a[4],
+  categoryId: a[5],
+  status: a[6] as ContributionStatus,
+  geometry: a[7],
+  lon: a[8],
+  lat: a[9],
+  title: a[10],
+  description: a[11],
+  organiser: a[12],
+  url: a[13],
+  start: a[14],
+  end: a[15],
+  fields: a[16],
+  photos: a[17],
+  authorId: a[18],
+  authorName: a[19],
+  openFlags: a[20],
+  createdAt: a[21],
+  updatedAt: a[22],
+});
+
 export function sqliteMaps(db: Database.Database): MapStore {
   const spatial = new SpatialIndex(db);
 
@@ -165,7 +210,7 @@ export function sqliteMaps(db: Database.Database): MapStore {
     @title, @description, @organiser, @url, @start_at, @end_at, @fields, @photos, @author_id, @created_at, @updated_at)`);
   const featureById = db.prepare(`${SELECT_FEATURE} WHERE f.org_id = ? AND f.kind = ? AND f.id = ?`);
   const featureByRowid = db.prepare(`${SELECT_FEATURE} WHERE f.org_id = ? AND f.rowid = ?`);
-  const featuresByRowids = db.prepare(`${SELECT_FEATURE} WHERE f.rowid IN (SELECT value FROM json_each(?)) AND f.org_id = ?`);
+  const featuresByRowids = db.prepare(FEATURES_AS_JSON).pluck();
   const updateFeatureRow = db.prepare(`UPDATE features SET project_id = @project_id, category_id = @category_id, status = @status,
     geometry = @geometry, lon = @lon, lat = @lat, min_lon = @min_lon, min_lat = @min_lat, max_lon = @max_lon, max_lat = @max_lat,
     title = @title, description = @description, organiser = @organiser, url = @url, start_at = @start_at, end_at = @end_at,
@@ -219,8 +264,9 @@ export function sqliteMaps(db: Database.Database): MapStore {
     if (!row) throw new Error(`No feature ${rowid} in this organisation`);
     return toFeature(row);
   };
+  /** Features by rowid (any of another organisation are left out). */
   const loadMany = (orgId: string, rowids: readonly number[]): FeatureRecord[] =>
-    rowids.length === 0 ? [] : (featuresByRowids.all(JSON.stringify(rowids), orgId) as FeatureRow[]).map(toFeature);
+    rowids.length === 0 ? [] : (JSON.parse(featuresByRowids.get(JSON.stringify(rowids), orgId) as string) as FeatureArray[]).map(toFeatureOfArray);
 
   const place = (geometry: Geometry) => {
     const [lon, lat] = representativePoint(geometry);
