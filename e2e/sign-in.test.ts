@@ -27,6 +27,13 @@ function collectErrors(page: Page): string[] {
 const textbox = (name: string) => `::-p-aria([name="${name}"][role="textbox"])`;
 const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
 
+/** The page's own sign-in, not the compact ones inside other widgets (the report list offers one) nor their buttons. */
+const own = (selector: string) => `civic-sign-in:not([compact]) >>> ${selector}`;
+
+async function typeOwn(page: Page, name: string, text: string) {
+  await page.locator(own(textbox(name))).fill(text);
+}
+
 async function type(page: Page, name: string, text: string) {
   await page.locator(textbox(name)).fill(text);
 }
@@ -52,22 +59,22 @@ test('a resident registers on the council page with the emailed code, stays sign
   const email = `ada.${Date.now()}@example.org`;
 
   // A new address: the widget says it has no account for it and offers to create one, keeping the email.
-  await type(page, 'Email address', email);
-  await page.locator(button('Continue')).click();
-  await page.locator(button('Create an account')).click();
-  await type(page, 'Your name', 'Ada Okafor');
+  await typeOwn(page, 'Email address', email);
+  await page.locator(own(button('Continue'))).click();
+  await page.locator(own(button('Create an account'))).click();
+  await typeOwn(page, 'Your name', 'Ada Okafor');
   const emailKept = await page.$eval(`civic-sign-in >>> input[type="email"]`, (input) => (input as HTMLInputElement).value);
   assert.equal(emailKept, email);
-  await page.locator(button('Create account')).click();
+  await page.locator(own(button('Create account'))).click();
 
   // The code arrives in the outbox; a wrong one is refused with how many tries are left.
   await page.waitForSelector('::-p-aria([name="Check your email"][role="heading"])');
   const code = await demo.latestCode(email);
-  await type(page, 'Code', code === '000000' ? '111111' : '000000');
-  await page.locator(button('Sign in')).click();
+  await typeOwn(page, 'Code', code === '000000' ? '111111' : '000000');
+  await page.locator(own(button('Sign in'))).click();
   await waitForText(page, 'You have 4 tries left');
-  await type(page, 'Code', code);
-  await page.locator(button('Sign in')).click();
+  await typeOwn(page, 'Code', code);
+  await page.locator(own(button('Sign in'))).click();
   await signedInHeading(page, 'Ada Okafor');
   await waitForText(page, email);
 
@@ -85,18 +92,18 @@ test('a resident registers on the council page with the emailed code, stays sign
   });
   assert.ok(token, 'the session is kept in the host page storage under the namespaced key');
   await page.bringToFront(); // a background tab gets no animation frames, which clicks wait for
-  await page.locator(button('Sign out')).click();
+  await page.locator(own(button('Sign out'))).click();
   await waitForText(page, 'You have signed out');
   await waitForText(officerTab, 'Email address');
   const me = await fetch(`${demo.apiUrl}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(me.status, 401);
 
   // Signing in again later needs only the email and a new code.
-  await type(page, 'Email address', email);
-  await page.locator(button('Continue')).click();
+  await typeOwn(page, 'Email address', email);
+  await page.locator(own(button('Continue'))).click();
   await page.waitForSelector('::-p-aria([name="Check your email"][role="heading"])');
-  await type(page, 'Code', await demo.latestCode(email));
-  await page.locator(button('Sign in')).click();
+  await typeOwn(page, 'Code', await demo.latestCode(email));
+  await page.locator(own(button('Sign in'))).click();
   await signedInHeading(page, 'Ada Okafor');
 
   assert.deepEqual(errors, [], 'no script errors and no refused requests on the page');
@@ -143,7 +150,8 @@ test('the community page in Arabic loads the Arabic words as a chunk of their ow
   english.on('response', (response) => response.url().includes('/elements/chunks/') && englishChunks.push(response.url()));
   await english.goto(`${demo.demoUrl}/council.html`);
   await english.waitForSelector(textbox('Email address'));
-  assert.deepEqual(englishChunks, []);
+  // (The report form's later steps are a chunk too, fetched while a resident picks a category: not words.)
+  assert.deepEqual(englishChunks.filter((url) => /messages\.(ar|it)/.test(url)), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

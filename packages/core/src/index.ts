@@ -18,3 +18,11 @@ export { errorSummary, type SummaryError } from './ui/error-summary.js';
 export { LiveAnnouncer } from './ui/live-region.js';
 export { dialog, showDialog, type DialogOptions } from './ui/dialog.js';
 export { uiStyles } from './ui/styles.js';
+export {
+  checkFields, cleanInputs, fieldId, isCalendarDate, localToUtc, renderFields, toFieldInputs, toFieldValues, utcToLocal,
+  RADIO_LIMIT, UNREADABLE, type FieldInputs, type FieldsFormOptions,
+} from './ui/fields-form.js';
+export { fieldsMessages } from './ui/messages-fields.js';
+export { formStyles, photoStyles } from './ui/form-styles.js';
+export { PhotoList, MAX_PHOTOS, type PhotoListDeps, type SavedPhoto } from './ui/photo-list.js';
+export { downscaleToJpeg, uploadPhoto, MAX_SIDE, JPEG_QUALITY, type Downscaled, type UploadOptions } from './ui/photo-upload.js';

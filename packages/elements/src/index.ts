@@ -3,3 +3,5 @@
 import '@civic-elements/core/define.js';
 import '@civic-elements/sign-in/define.js';
 import '@civic-elements/map/define.js';
+import '@civic-elements/report/define.js';
+import '@civic-elements/inbox/define.js';

@@ -37,8 +37,9 @@ const bboxPolygon = ([w, s, e, n]: BBox): Polygon => ({ type: 'Polygon', coordin
 type Setup = 'waiting' | 'loading' | 'ready' | 'error';
 
 /**
- * An interactive map of what an organisation shares: map-project contributions, places, events and
- * any other layer its API offers. maplibre-gl is downloaded only when the map comes into view. Data
+ * An interactive map of what an organisation shares: map-project contributions, places, events,
+ * reported problems (open ones drawn as discs, closed ones, when asked for, as rings) and any other
+ * layer its API offers. maplibre-gl is downloaded only when the map comes into view. Data
  * loads for the part of the map in view as it moves; many features come as clusters, which open on
  * a click or, from the list, with Enter. Beside the map, a list of what is in view (synced with the
  * map) and filters by layer, category and, for events, time; choosing a feature opens its details.
@@ -59,13 +60,16 @@ type Setup = 'waiting' | 'loading' | 'ready' | 'error';
  * @attr name - The form field's name in `pick` and `draw` modes (the value is submitted as GeoJSON text).
  * @attr {boolean} required - `pick`/`draw`: the form cannot be sent without a value.
  * @attr {boolean} disabled - `pick`/`draw`: clicks and keys on the map do nothing.
+ * @attr report-url - Where a report is read, for the "Open report" link of a report's details: `{reference}` and `{id}` are
+ *   filled in (`/reports.html?ref={reference}`). Without it, the page listens for `civic-feature-select`.
  * @attr worker-url - Where maplibre's worker script is (default: next to maplibre's module). Under a strict CSP, copy
  *   `maplibre/maplibre-gl-worker.mjs` to the page's own origin and point this at it.
  *
  * @prop {Point | Geometry | null} value - `pick`: the chosen Point; `draw`: the drawn geometry; null when empty.
  * @prop {Polygon} area - Places outside it are refused (default: the project's area, else the organisation's extent).
  *
- * @event {CivicFeatureSelectEvent} civic-feature-select - A person opened a feature's details; `event.feature`.
+ * @event {CivicFeatureSelectEvent} civic-feature-select - A person opened a feature's details; `event.feature` (for a report,
+ *   `feature.id` is the report's id and `feature.properties.reference` its reference: enough to open it elsewhere).
  * @event {CivicViewChangeEvent} civic-view-change - A person moved or zoomed the map; `event.bbox`, `event.zoom`.
  * @event {CivicLocationPickedEvent} civic-location-picked - `pick`: a person chose a place; `event.point`.
  * @event {CivicGeometryChangeEvent} civic-geometry-change - `draw`: a person changed the drawing; `event.geometry`, `event.problems`.
@@ -118,6 +122,7 @@ export class CivicMap extends CivicElement {
     required: { type: Boolean },
     disabled: { type: Boolean },
     workerUrl: { attribute: 'worker-url' },
+    reportUrl: { attribute: 'report-url' },
     area: { attribute: false },
     setup: state,
     problem: state,
@@ -138,6 +143,7 @@ export class CivicMap extends CivicElement {
   required = false;
   disabled = false;
   workerUrl: string | undefined;
+  reportUrl: string | undefined;
   /** Places outside it are refused in `pick` and `draw` modes. */
   area: Polygon | undefined;
 
@@ -549,13 +555,13 @@ export class CivicMap extends CivicElement {
     if (this.selected) {
       const { feature, layer } = this.selected;
       return renderDetails({
-        t, lang: this.localize.lang, feature, layer, close: () => this.#closeDetails(),
+        t, lang: this.localize.lang, feature, layer, close: () => this.#closeDetails(), reports: this.#data.reports, reportUrl: this.reportUrl,
         project: this.#data.projects.get(feature.properties.layer === 'contributions' ? feature.properties.project : ''),
       });
     }
     const loader = this.#loader;
     return html`${this.#canAdd ? button({ id: 'add', label: this.t('map.add'), part: 'button add', onClick: () => void this.#startAdding() }) : nothing}
-      ${this.#layers.length ? renderFilters({ t, layers: this.#layers, state: this.filters, change: (filters) => this.#changeFilters(filters) }) : nothing}
+      ${this.#layers.length ? renderFilters({ t, layers: this.#layers, state: this.filters, change: (filters) => this.#changeFilters(filters), reports: this.#data.reports }) : nothing}
       <h3 id="list-heading" class="heading" part="heading" tabindex="-1">${this.t('map.list.heading')}</h3>
       <p class="count" part="count">${this.setup !== 'ready' || loader.status === 'loading' ? this.t('map.loading') : loader.status === 'error' ? '' : this.t('map.in-view', { count: this.#total })}</p>
       ${renderList({
@@ -563,6 +569,7 @@ export class CivicMap extends CivicElement {
         select: (key, feature) => this.#select(key, feature, key),
         openCluster: (cluster) => this.#openCluster(cluster),
         highlight: (key) => this.#view?.mark('hover', key),
+        reports: this.#data.reports,
       })}`;
   }
 }

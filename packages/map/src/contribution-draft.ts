@@ -1,6 +1,6 @@
 // Keeps an unsent contribution (its category and answers, not its photos) in sessionStorage, so a
 // failed submit, a reload or a lost connection never loses what a resident typed.
-import type { FieldInputs } from './fields-form.js';
+import type { FieldInputs } from '@civic-elements/core';
 
 export interface ContributionDraft {
   category: string;

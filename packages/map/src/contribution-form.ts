@@ -2,16 +2,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
-  ApiError, CivicElement, LiveAnnouncer, button, errorMessage, errorSummary, formatNumber, uiStyles, type SummaryError,
+  ApiError, CivicElement, LiveAnnouncer, PhotoList, button, checkFields, cleanInputs, errorMessage, errorSummary, fieldId, fieldsMessages,
+  formatNumber, formStyles, photoStyles, renderFields, toFieldValues, uiStyles, type FieldInputs, type SummaryError,
 } from '@civic-elements/core';
 import type { Category, ContributionCreate, ContributionFeature, Geometry, MapProject } from '@civic-elements/protocol';
-import { formStyles } from './forms.styles.js';
 import { styles } from './contribution-form.styles.js';
 import { readContributionDraft, writeContributionDraft } from './contribution-draft.js';
-import { checkFields, cleanInputs, fieldId, renderFields, toFieldValues, type FieldInputs } from './fields-form.js';
 import { CivicBeforeContributionSubmitEvent, CivicContributionSubmittedEvent } from './form-events.js';
 import { formsMessages } from './messages-forms.js';
-import { PhotoList } from './photo-list.js';
 
 /** Options of the reactive properties that are internal state (one object, shared). */
 const state = { state: true };
@@ -73,8 +71,8 @@ type Access = 'unknown' | 'open' | 'signed-out' | 'archived' | 'nobody' | 'membe
  * @cssproperty --civic-space - Base spacing (default 1rem).
  */
 export class CivicContributionForm extends CivicElement {
-  static override styles = [...CivicElement.styles, uiStyles, formStyles, styles];
-  static override messages = [...CivicElement.messages, formsMessages];
+  static override styles = [...CivicElement.styles, uiStyles, formStyles, photoStyles, styles];
+  static override messages = [...CivicElement.messages, fieldsMessages, formsMessages];
   static override properties = {
     project: { attribute: false },
     geometry: { attribute: false },
@@ -364,7 +362,7 @@ export class CivicContributionForm extends CivicElement {
         <label class="label" for="category" part="label">${this.t('map-form.category.label')}</label>${errorLine}
         <select id="category" class="input select" part="input" required aria-describedby=${error ? 'category-error' : nothing} aria-invalid=${error ? 'true' : nothing}
           @change=${(event: Event) => this.#chooseCategory((event.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.category}>${this.t('map-fields.select.placeholder')}</option>
+          <option value="" ?selected=${!this.category}>${this.t('fields.select.placeholder')}</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === this.category}>${c.name}</option>`)}
         </select>
       </div>`;

@@ -2,7 +2,7 @@
 // for events the organiser, the time and an "Add to calendar" link.
 import { html, nothing, type TemplateResult } from 'lit';
 import { button, formatDate, formatNumber } from '@civic-elements/core';
-import type { Category, ContributionFeature, FieldDefinition, FieldValue, LayerInfo, MapProject } from '@civic-elements/protocol';
+import type { Category, ContributionFeature, FieldDefinition, FieldValue, LayerInfo, MapProject, ReportFeature } from '@civic-elements/protocol';
 import type { MapFeature } from './events.js';
 import { colourOf, layerTitle } from './layers.js';
 
@@ -14,6 +14,9 @@ export interface DetailView {
   /** The feature's project (for its categories' field definitions), once loaded. */
   project: MapProject | undefined;
   close: () => void;
+  /** How reports read (loaded with the first layer of reports), and the page's link to a report. */
+  reports: typeof import('./report-layer.js') | undefined;
+  reportUrl: string | undefined;
 }
 
 const dateTime = { dateStyle: 'medium', timeStyle: 'short' } as const;
@@ -61,7 +64,8 @@ export function renderDetails(view: DetailView): TemplateResult {
   const { t, feature, layer } = view;
   const p = feature.properties;
   const category = p.layer === 'contributions' ? view.project?.categories.find((c) => c.id === p.category) : undefined;
-  const kind = category?.name ?? (p.layer === 'contributions' ? layer.categories.find((c) => c.id === p.category)?.name : undefined) ?? layerTitle(layer, t);
+  const report = p.layer === 'reports' ? (feature as ReportFeature) : undefined;
+  const kind = category?.name ?? (p.layer === 'contributions' ? layer.categories.find((c) => c.id === p.category)?.name : report && view.reports?.reportKind(layer, report, t)) ?? layerTitle(layer, t);
   const escape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
@@ -72,6 +76,7 @@ export function renderDetails(view: DetailView): TemplateResult {
     <p class="panel__kind"><span class="dot" .style=${`background:${colourOf(layer, feature)}`}></span>${kind}</p>
     ${p.layer === 'contributions'
       ? contribution(view, feature as ContributionFeature, category)
+      : p.layer === 'reports' ? view.reports?.reportDetails({ t, lang: view.lang, feature: report!, reportUrl: view.reportUrl })
       : html`${p.layer === 'events'
             ? html`<p class="when" part="when">${new Intl.DateTimeFormat(view.lang, dateTime).formatRange(new Date(p.start), new Date(p.end))}</p>`
             : nothing}

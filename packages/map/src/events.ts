@@ -1,9 +1,9 @@
 // Typed events <civic-map> dispatches (bubbling, composed, for a person's actions only).
-import type { BBox, ContributionFeature, EventFeature, Geometry, PlaceFeature, Point } from '@civic-elements/protocol';
+import type { BBox, ContributionFeature, EventFeature, Geometry, PlaceFeature, Point, ReportFeature } from '@civic-elements/protocol';
 import type { GeoProblem } from '@civic-elements/protocol/geometry-checks';
 
-/** Anything the map can show in its detail panel. */
-export type MapFeature = ContributionFeature | PlaceFeature | EventFeature;
+/** Anything the map can show in its detail panel (a report's `id` is the report's id). */
+export type MapFeature = ContributionFeature | PlaceFeature | EventFeature | ReportFeature;
 
 /** A person chose a feature, on the map or in the list; its details are open. */
 export class CivicFeatureSelectEvent extends Event {

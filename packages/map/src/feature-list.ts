@@ -1,7 +1,7 @@
 // The list of what is in view: the non-map way to browse. Clusters are "12 items near …, show" buttons.
 import { html, type TemplateResult } from 'lit';
 import { formatDate } from '@civic-elements/core';
-import type { BBox, ClusterFeature } from '@civic-elements/protocol';
+import type { BBox, ClusterFeature, ReportFeature } from '@civic-elements/protocol';
 import type { MapFeature } from './events.js';
 import { colourOf, featureKey, isCluster, layerTitle, type LayerData } from './layers.js';
 
@@ -15,6 +15,8 @@ export interface ListView {
   openCluster: (cluster: ClusterFeature) => void;
   /** A list item is under the pointer or has focus (undefined: none). */
   highlight: (key: string | undefined) => void;
+  /** How reports read (loaded with the first layer of reports). */
+  reports: typeof import('./report-layer.js') | undefined;
 }
 
 /** Which ninth of the view a point is in: `c`, `n`, `ne`… (the map is never mirrored, so neither are these). */
@@ -27,10 +29,11 @@ export function whereIn(bbox: BBox | undefined, [lon, lat]: readonly (number | u
   return where || 'c';
 }
 
-/** The category's name (contributions), or for events when they start. */
+/** The category's name (contributions), for events when they start, for reports their status and reference. */
 function detail(view: ListView, { layer }: LayerData, feature: MapFeature): string {
   const p = feature.properties;
   if (p.layer === 'events') return formatDate(view.lang, p.start, { dateStyle: 'medium', timeStyle: 'short' });
+  if (p.layer === 'reports') return view.reports?.reportMeta(feature as ReportFeature, view.t) ?? '';
   if (p.layer === 'contributions') return layer.categories.find((c) => c.id === p.category)?.name ?? layerTitle(layer, view.t);
   return layerTitle(layer, view.t);
 }

@@ -14,6 +14,8 @@ export interface FilterState {
   /** `YYYY-MM-DD` from the date inputs. */
   fromDate: string;
   toDate: string;
+  /** Reported problems: closed ones too (the layer shows open ones by default). */
+  closed?: boolean;
 }
 
 export const initialFilters = (): FilterState => ({ hiddenLayers: [], categories: {}, when: 'upcoming', fromDate: '', toDate: '' });
@@ -27,7 +29,7 @@ const localDay = (day: string, days = 0): Date | undefined => {
 
 /** The query of the filters: categories, and the time span events must overlap. */
 export function layerFilters(state: FilterState, now = new Date()): LayerFilters {
-  const filters: LayerFilters = { categories: state.categories };
+  const filters: LayerFilters = { categories: state.categories, closed: state.closed };
   if (state.when === 'dates') {
     let from = localDay(state.fromDate);
     let to = localDay(state.toDate, 1); // the whole of the last day
@@ -47,6 +49,8 @@ export interface FilterView {
   layers: LayerInfo[];
   state: FilterState;
   change: (state: FilterState) => void;
+  /** How reports read (loaded with the first layer of reports): their "closed ones too" choice. */
+  reports: typeof import('./report-layer.js') | undefined;
 }
 
 const checked = (event: Event) => (event.target as HTMLInputElement).checked;
@@ -58,7 +62,7 @@ function choice(type: 'checkbox' | 'radio', name: string, label: unknown, on: bo
 }
 
 /** The filters in a disclosure; each change applies at once. */
-export function renderFilters({ t, layers, state, change }: FilterView): TemplateResult {
+export function renderFilters({ t, layers, state, change, reports }: FilterView): TemplateResult {
   const shown = layers.filter((layer) => !state.hiddenLayers.includes(layer.id));
   const toggleLayer = (id: string) => (event: Event) =>
     change({ ...state, hiddenLayers: checked(event) ? state.hiddenLayers.filter((hidden) => hidden !== id) : [...state.hiddenLayers, id] });
@@ -84,6 +88,7 @@ export function renderFilters({ t, layers, state, change }: FilterView): Templat
             (state.categories[layer.id] ?? [category.id]).includes(category.id), toggleCategory(layer, category.id), category.id,
           ))}
         </fieldset>`)}
+      ${reports && shown.some((layer) => layer.kind === 'reports') ? reports.closedFilter(t, !!state.closed, (closed) => change({ ...state, closed })) : nothing}
       ${shown.some((layer) => layer.kind === 'events')
         ? html`<fieldset><legend>${t('map.filters.when')}</legend>
             ${(['upcoming', 'week', 'dates'] as const).map((value) => choice('radio', 'when', t(`map.when.${value}`), state.when === value, when, value))}

@@ -16,6 +16,8 @@ export interface LayerFilters {
   /** Events overlapping this time span (ISO 8601), for event layers. */
   from?: string | undefined;
   to?: string | undefined;
+  /** Reports: closed ones too. */
+  closed?: boolean | undefined;
 }
 
 export type LayerFeature = ClusterFeature | MapFeature;
@@ -39,9 +41,9 @@ export type FetchLayer = (layer: LayerInfo, query: Record<string, string>, signa
 /** How long the view must stay still before its data is asked for. */
 export const DEBOUNCE_MS = 250;
 
-/** A layer's name: the API's generic places and events layers in the reader's language, others as their officers named them. */
+/** A layer's name: the API's generic places, events and reports layers in the reader's language, others as their officers named them. */
 export const layerTitle = (layer: LayerInfo, t: (key: string) => string): string =>
-  layer.kind === 'places' || layer.kind === 'events' ? t(`map.layer.${layer.kind}`) : layer.title;
+  layer.kind === 'contributions' || layer.kind === 'geojson' ? layer.title : t(`map.layer.${layer.kind}`);
 
 export const isCluster = (feature: LayerFeature): feature is ClusterFeature => 'cluster' in feature.properties;
 
@@ -68,6 +70,7 @@ export function layerQuery(layer: LayerInfo, { viewport, filters }: LayerRequest
     if (filters.from) query['from'] = filters.from;
     if (filters.to) query['to'] = filters.to;
   }
+  if (layer.kind === 'reports' && filters.closed) query['open'] = 'false';
   return query;
 }
 
@@ -150,8 +153,8 @@ export const countLabel = (count: number): string =>
 /**
  * Everything the layers answered as one FeatureCollection for the map's GeoJSON source. Each
  * feature keeps its geometry and gets the few properties the map's style reads: `k` (its key,
- * promoted to the feature id for hover and selection states), `c` (colour), and for clusters
- * `cluster`, `count` and `n` (the name of its count's image).
+ * promoted to the feature id for hover and selection states), `c` (colour), `h` (hollow: a closed
+ * report), and for clusters `cluster`, `count` and `n` (the name of its count's image).
  */
 export function sourceData(data: LayerData[]): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
@@ -159,6 +162,7 @@ export function sourceData(data: LayerData[]): GeoJSON.FeatureCollection {
     for (const feature of answered) {
       const properties: Record<string, unknown> = { k: featureKey(layer, feature), c: colourOf(layer, feature) };
       if (isCluster(feature)) Object.assign(properties, { cluster: true, count: feature.properties.count, n: `civic-count-${countLabel(feature.properties.count)}` });
+      else if (feature.properties.layer === 'reports' && !feature.properties.open) properties['h'] = 1; // a closed report: a ring, not a disc
       features.push({ type: 'Feature', geometry: feature.geometry as GeoJSON.Geometry, properties });
     }
   }

@@ -11,6 +11,7 @@ export const SHAPE_LAYERS = ['civic-area', 'civic-line'];
 const highlighted: ExpressionSpecification = ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'selected'], false]];
 const colour: ExpressionSpecification = ['get', 'c'];
 const isCluster: ExpressionSpecification = ['has', 'cluster'];
+const hollow: ExpressionSpecification = ['has', 'h'];
 
 /** Adds the source and the layers (again after a new basemap style replaced them). */
 export function addFeatureLayers(map: MaplibreMap, data: GeoJSON.FeatureCollection): void {
@@ -34,11 +35,12 @@ export function addFeatureLayers(map: MaplibreMap, data: GeoJSON.FeatureCollecti
   map.addLayer({ id: 'civic-count', type: 'symbol', source: SOURCE, filter: isCluster, layout: { 'icon-image': ['get', 'n'], 'icon-allow-overlap': true, 'icon-ignore-placement': true } });
   map.addLayer({
     id: POINT_LAYER, type: 'circle', source: SOURCE, filter: ['all', ['!', isCluster], geometry('Point')],
+    // A hollow point (a closed report) is a white disc in a thick ring of its colour: told apart by shape, not colour alone.
     paint: {
-      'circle-color': colour,
+      'circle-color': ['case', hollow, '#ffffff', colour],
       'circle-radius': ['case', highlighted, 11, 8],
-      'circle-stroke-color': ['case', highlighted, '#0b0c0c', '#ffffff'],
-      'circle-stroke-width': ['case', highlighted, 3, 2],
+      'circle-stroke-color': ['case', highlighted, '#0b0c0c', hollow, colour, '#ffffff'],
+      'circle-stroke-width': ['case', highlighted, 3, hollow, 4, 2],
     },
   });
 }

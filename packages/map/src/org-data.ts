@@ -12,6 +12,8 @@ import type { FetchLayer } from './layers.js';
 export class OrgData {
   settings: OrgPublic | undefined;
   layers: LayerInfo[] = [];
+  /** How reports read in the list and the panel: a chunk loaded only when a layer of reports is offered. */
+  reports: typeof import('./report-layer.js') | undefined;
   readonly projects = new Map<string, MapProject>();
 
   constructor(
@@ -31,6 +33,10 @@ export class OrgData {
       this.client().get<LayerList>(`${this.#path}/layers`),
       project ? this.fetchProject(project, true) : undefined,
     ]);
+    if (!this.reports && layers.layers.some((layer) => layer.kind === 'reports')) {
+      this.reports = await import('./report-layer.js');
+      this.reports.registerReportWords();
+    }
     this.settings = settings;
     this.layers = layers.layers;
   }

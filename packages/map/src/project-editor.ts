@@ -1,7 +1,7 @@
 // <civic-map-project-editor>: an officer's set-up of map projects: list, create, edit, archive, and each project's moderation queue.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  ApiError, CivicElement, LiveAnnouncer, button, errorMessage, errorSummary, uiStyles, type SummaryError,
+  ApiError, CivicElement, LiveAnnouncer, button, errorMessage, errorSummary, fieldsMessages, formStyles, uiStyles, type SummaryError,
 } from '@civic-elements/core';
 import { bboxPolygon } from '@civic-elements/protocol/geometry-checks';
 import type { MapProject, OrgPublic, Polygon, Role } from '@civic-elements/protocol';
@@ -9,7 +9,6 @@ import { renderCategories } from './category-editor.js';
 import { input, radios, textarea } from './editor-controls.js';
 import type { CivicGeometryChangeEvent } from './events.js';
 import { CivicProjectSavedEvent } from './form-events.js';
-import { formStyles } from './forms.styles.js';
 import { formsMessages } from './messages-forms.js';
 import { styles } from './project-editor.styles.js';
 import { checkDraft, controlFor, draftFromProject, memberEmails, newProjectDraft, requestBody, type ProjectDraft } from './project-draft.js';
@@ -76,7 +75,7 @@ type View = 'list' | 'edit' | 'review';
  */
 export class CivicMapProjectEditor extends CivicElement {
   static override styles = [...CivicElement.styles, uiStyles, formStyles, styles];
-  static override messages = [...CivicElement.messages, formsMessages];
+  static override messages = [...CivicElement.messages, fieldsMessages, formsMessages];
   static override properties = {
     basemap: {},
     workerUrl: { attribute: 'worker-url' },

@@ -23,7 +23,7 @@ export function formatAnswer(field: FieldDefinition, value: FieldValue | undefin
   const lang = localize.lang;
   switch (field.type) {
     case 'boolean':
-      return localize.t(value === true ? 'map-fields.yes' : 'map-fields.no');
+      return localize.t(value === true ? 'fields.yes' : 'fields.no');
     case 'choice':
       return field.options.find((o) => o.value === value)?.label ?? String(value);
     case 'multichoice':

@@ -1,8 +1,10 @@
-// Styles shared by <civic-contribution-form> and <civic-map-project-editor>: fieldsets, radios,
-// checkboxes, selects, textareas, hints and counts, beyond core's shared UI styles.
+// Styles of the forms (<civic-contribution-form>, <civic-map-project-editor>, <civic-report-form>):
+// fieldsets, radios, checkboxes, selects, textareas, hints and counts (fields-form.ts's questions),
+// and the photo list, beyond the shared UI styles.
 import { css } from 'lit';
 
-export const formStyles = css`
+// Marked pure: the core index re-exports these, and a bundle that uses neither (<civic-sign-in>) must not carry them.
+export const formStyles = /* @__PURE__ */ css`
   form {
     margin: 0;
   }
@@ -131,5 +133,51 @@ export const formStyles = css`
     .swatch {
       border-color: CanvasText;
     }
+  }
+`;
+
+/** The photo list (photo-list.ts). */
+export const photoStyles = /* @__PURE__ */ css`
+  .photos {
+    display: grid;
+    gap: 0.75em;
+    margin: 0.75em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .photo {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75em;
+  }
+  .photo--failed .photo__status {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .photo__preview {
+    flex: none;
+    width: 80px;
+    height: 80px;
+    object-fit: cover;
+    background: color-mix(in srgb, var(--_border) 20%, transparent);
+  }
+  .photo__body {
+    flex: 1;
+    min-width: 0;
+  }
+  .photo__name,
+  .photo__status {
+    margin: 0 0 0.25em;
+    overflow-wrap: anywhere;
+  }
+  .photo__remove {
+    flex: none;
+    margin: 0;
+  }
+  .progress {
+    width: 100%;
+    max-width: 20em;
+    height: 0.75em;
+    accent-color: var(--_primary);
   }
 `;

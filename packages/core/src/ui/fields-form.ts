@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, FieldValues } from '@civic-elements/protocol';
+import { fieldId } from './field-id.js';
 
 /**
  * What the controls hold, by field key: the text of an input (a number, date, time or local
@@ -18,8 +19,7 @@ export const RADIO_LIMIT = 6;
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** The id of a question's control (the first radio or checkbox of a group), for labels and the error summary. */
-export const fieldId = (key: string): string => `field-${key}`;
+export { fieldId };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?$/;
@@ -75,11 +75,11 @@ function requiredMessage(field: FieldDefinition, t: Translate): string {
   switch (field.type) {
     case 'choice':
     case 'boolean':
-      return t('map-fields.required.choose', { label });
+      return t('fields.required.choose', { label });
     case 'multichoice':
-      return t('map-fields.required.choose-some', { label });
+      return t('fields.required.choose-some', { label });
     default:
-      return t('map-fields.required', { label });
+      return t('fields.required', { label });
   }
 }
 
@@ -88,35 +88,35 @@ function checkOne(field: FieldDefinition, raw: string | string[], t: Translate):
   switch (field.type) {
     case 'text': {
       const length = textOf(raw).length;
-      if (length > field.maxLength) return t('map-fields.text.long', { count: field.maxLength, length });
-      if (!field.multiline && /[\r\n]/.test(textOf(raw))) return t('map-fields.text.one-line');
+      if (length > field.maxLength) return t('fields.text.long', { count: field.maxLength, length });
+      if (!field.multiline && /[\r\n]/.test(textOf(raw))) return t('fields.text.one-line');
       return undefined;
     }
     case 'number': {
       const number = value === UNREADABLE ? Number.NaN : Number(value.trim());
       const unit = field.unit ? ` ${field.unit}` : '';
-      if (!Number.isFinite(number)) return t('map-fields.number.nan');
-      if (field.integer && !Number.isInteger(number)) return t('map-fields.number.integer');
-      if (field.min !== undefined && number < field.min) return t('map-fields.number.min', { min: field.min, unit });
-      if (field.max !== undefined && number > field.max) return t('map-fields.number.max', { max: field.max, unit });
+      if (!Number.isFinite(number)) return t('fields.number.nan');
+      if (field.integer && !Number.isInteger(number)) return t('fields.number.integer');
+      if (field.min !== undefined && number < field.min) return t('fields.number.min', { min: field.min, unit });
+      if (field.max !== undefined && number > field.max) return t('fields.number.max', { max: field.max, unit });
       return undefined;
     }
     case 'date':
-      return isCalendarDate(value) ? undefined : t('map-fields.date.invalid');
+      return isCalendarDate(value) ? undefined : t('fields.date.invalid');
     case 'time':
-      return TIME.test(value) ? undefined : t('map-fields.time.invalid');
+      return TIME.test(value) ? undefined : t('fields.time.invalid');
     case 'datetime':
-      return localToUtc(value) ? undefined : t('map-fields.datetime.invalid');
+      return localToUtc(value) ? undefined : t('fields.datetime.invalid');
     case 'choice':
-      return field.options.some((o) => o.value === value) ? undefined : t('map-fields.required.choose', { label: field.label });
+      return field.options.some((o) => o.value === value) ? undefined : t('fields.required.choose', { label: field.label });
     case 'multichoice': {
       const chosen = Array.isArray(raw) ? raw.filter((v) => field.options.some((o) => o.value === v)) : [];
-      if (field.minChoices !== undefined && chosen.length < field.minChoices) return t('map-fields.choices.min', { count: field.minChoices });
-      if (field.maxChoices !== undefined && chosen.length > field.maxChoices) return t('map-fields.choices.max', { count: field.maxChoices });
+      if (field.minChoices !== undefined && chosen.length < field.minChoices) return t('fields.choices.min', { count: field.minChoices });
+      if (field.maxChoices !== undefined && chosen.length > field.maxChoices) return t('fields.choices.max', { count: field.maxChoices });
       return undefined;
     }
     case 'boolean':
-      return value === 'yes' || value === 'no' ? undefined : t('map-fields.required.choose', { label: field.label });
+      return value === 'yes' || value === 'no' ? undefined : t('fields.required.choose', { label: field.label });
   }
 }
 
@@ -197,7 +197,7 @@ export function renderFields(o: FieldsFormOptions): TemplateResult {
 
 /** A label's text with "(optional)" or "(required)" after it. */
 function labelText(field: FieldDefinition, t: Translate): TemplateResult {
-  return html`${field.label} <span class="field-marker">${t(field.required ? 'map-fields.marker.required' : 'map-fields.marker.optional')}</span>`;
+  return html`${field.label} <span class="field-marker">${t(field.required ? 'fields.marker.required' : 'fields.marker.optional')}</span>`;
 }
 
 function errorLine(id: string, message: string | undefined, t: Translate): TemplateResult | typeof nothing {
@@ -213,21 +213,21 @@ function hintsOf(field: FieldDefinition, t: Translate, lang: string): string[] {
   switch (field.type) {
     case 'number': {
       const unit = field.unit ? ` ${field.unit}` : '';
-      if (field.min !== undefined && field.max !== undefined) hints.push(t('map-fields.hint.between', { min: number(field.min), max: number(field.max), unit }));
-      else if (field.min !== undefined) hints.push(t('map-fields.hint.min', { min: number(field.min), unit }));
-      else if (field.max !== undefined) hints.push(t('map-fields.hint.max', { max: number(field.max), unit }));
-      else if (field.unit) hints.push(t('map-fields.hint.unit', { unit: field.unit }));
-      if (field.integer) hints.push(t('map-fields.hint.integer'));
+      if (field.min !== undefined && field.max !== undefined) hints.push(t('fields.hint.between', { min: number(field.min), max: number(field.max), unit }));
+      else if (field.min !== undefined) hints.push(t('fields.hint.min', { min: number(field.min), unit }));
+      else if (field.max !== undefined) hints.push(t('fields.hint.max', { max: number(field.max), unit }));
+      else if (field.unit) hints.push(t('fields.hint.unit', { unit: field.unit }));
+      if (field.integer) hints.push(t('fields.hint.integer'));
       break;
     }
     case 'datetime':
-      hints.push(t('map-fields.hint.local-time'));
+      hints.push(t('fields.hint.local-time'));
       break;
     case 'multichoice':
-      if (field.minChoices !== undefined && field.maxChoices !== undefined) hints.push(t('map-fields.hint.choices-between', { min: field.minChoices, max: field.maxChoices }));
-      else if (field.minChoices) hints.push(t('map-fields.hint.choices-min', { count: field.minChoices }));
-      else if (field.maxChoices !== undefined) hints.push(t('map-fields.hint.choices-max', { count: field.maxChoices }));
-      else hints.push(t('map-fields.hint.choices-any'));
+      if (field.minChoices !== undefined && field.maxChoices !== undefined) hints.push(t('fields.hint.choices-between', { min: field.minChoices, max: field.maxChoices }));
+      else if (field.minChoices) hints.push(t('fields.hint.choices-min', { count: field.minChoices }));
+      else if (field.maxChoices !== undefined) hints.push(t('fields.hint.choices-max', { count: field.maxChoices }));
+      else hints.push(t('fields.hint.choices-any'));
       break;
   }
   return hints;
@@ -246,13 +246,13 @@ function renderField(field: FieldDefinition, o: FieldsFormOptions): TemplateResu
 
   if (field.type === 'choice' || field.type === 'multichoice' || field.type === 'boolean') {
     const options = field.type === 'boolean'
-      ? [{ value: 'yes', label: o.t('map-fields.yes') }, { value: 'no', label: o.t('map-fields.no') }]
+      ? [{ value: 'yes', label: o.t('fields.yes') }, { value: 'no', label: o.t('fields.no') }]
       : field.options;
     if (field.type === 'choice' && options.length > RADIO_LIMIT) {
       return wrapper(html`<label class="label" for=${id} part="label">${labelText(field, o.t)}</label>${hint}${errorLine(id, error, o.t)}
         <select id=${id} class="input select" part="input" ?required=${field.required} aria-describedby=${describedBy()} aria-invalid=${error ? 'true' : nothing}
           @change=${(event: Event) => o.onChange(field.key, (event.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!text}>${o.t('map-fields.select.placeholder')}</option>
+          <option value="" ?selected=${!text}>${o.t('fields.select.placeholder')}</option>
           ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === text}>${option.label}</option>`)}
         </select>`);
     }
@@ -292,7 +292,7 @@ function renderField(field: FieldDefinition, o: FieldsFormOptions): TemplateResu
     case 'text': {
       const remaining = field.maxLength - textOf(raw).length;
       const count = html`<div id="${id}-count" class="count ${remaining < 0 ? 'count--over' : ''}" part="count">${
-        remaining >= 0 ? o.t('map-fields.count.left', { count: remaining }) : o.t('map-fields.count.over', { count: -remaining })}</div>`;
+        remaining >= 0 ? o.t('fields.count.left', { count: remaining }) : o.t('fields.count.over', { count: -remaining })}</div>`;
       const control = field.multiline
         ? html`<textarea id=${id} class="input textarea" part="input" rows="4" maxlength=${field.maxLength} ?required=${field.required}
             aria-describedby=${common.describedBy(`${id}-count`)} aria-invalid=${common.invalid} .value=${live(text)} @input=${onInput}></textarea>`

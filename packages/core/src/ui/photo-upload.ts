@@ -1,5 +1,6 @@
-// Photos for a contribution: made smaller in the browser (≤ 1600 px JPEG), then uploaded with progress.
-import { ApiError, type Session } from '@civic-elements/core';
+// Photos for a contribution or a report: made smaller in the browser (a JPEG of at most MAX_SIDE px), then uploaded with progress.
+import { ApiError } from '../api-error.js';
+import type { Session } from '../session.js';
 import type { ApiErrorBody, Photo } from '@civic-elements/protocol';
 
 /** The longest side of an uploaded photo, in pixels: enough for a map's detail panel, light on a phone's data. */

@@ -1,0 +1,26 @@
+// Typed events <civic-inbox> dispatches (an officer's actions only; they bubble and are composed).
+import type { ReportBulkResult, ReportDetail } from '@civic-elements/protocol';
+
+/** What an officer did to one report. */
+export type ReportChange = 'status' | 'reassign' | 'expected' | 'merge' | 'photo-removed';
+
+/** An officer changed a report (status and notes, category or department, expected date, merge, photo removal): `report` as it is now. */
+export class CivicReportUpdatedEvent extends Event {
+  constructor(readonly report: ReportDetail, readonly change: ReportChange) {
+    super('civic-report-updated', { bubbles: true, composed: true });
+  }
+}
+
+/** An officer changed several reports at once: `result.updated` (ids) and `result.failed` (id, code, message). */
+export class CivicReportsBulkUpdatedEvent extends Event {
+  constructor(readonly result: ReportBulkResult) {
+    super('civic-reports-bulk-updated', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'civic-report-updated': CivicReportUpdatedEvent;
+    'civic-reports-bulk-updated': CivicReportsBulkUpdatedEvent;
+  }
+}
