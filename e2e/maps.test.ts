@@ -1,12 +1,13 @@
 // End to end: the demo's maps as people use them: the council's events map (list, details, calendar file),
 // a resident adding a garden to the community map with the keyboard, and an officer creating a map project.
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page, SerializedAXNode } from 'puppeteer-core';
-import { startDemoForTest, type Demo } from './support.js';
+import type { Page } from 'puppeteer-core';
+import { appears, aria, buttonNamed, focusedName, newPage as freshPage, signIn as signInAs, startDemoForTest, text, type Demo } from './support.js';
 
 let demo: Demo;
+const newPage = () => freshPage(demo);
+const signIn = (page: Page, email: string, name: string) => signInAs(demo, page, email, name);
 before(async () => {
   demo = await startDemoForTest();
 });
@@ -14,88 +15,10 @@ after(async () => {
   await demo?.close();
 });
 
-const TIMEOUT = 15_000;
-const aria = (role: string, name: string) => `::-p-aria([name="${name}"][role="${role}"])`;
-/** Words inside `host`, shadow roots included. */
-const text = (host: string, words: string) => `${host} >>> ::-p-text(${JSON.stringify(words)})`;
-
-/** Waits for `selector`, polled from here (waitForSelector missed late changes inside shadow roots in a tab without animation frames). */
-async function appears(page: Page, selector: string): Promise<void> {
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await page.$(selector))) {
-    if (Date.now() > deadline) throw new Error(`Nothing matches ${selector} after ${TIMEOUT / 1000} s`);
-    await sleep(100);
-  }
-}
-
-/** A fresh browser profile (the demo pages share one origin, so they would share one session) and a page in it. */
-async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await demo.browser.createBrowserContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.bringToFront(); // locator clicks wait for animation frames, which only the front tab gets
-  return { context, page, errors: collectErrors(page) };
-}
-
 /**
- * Script errors, CSP refusals (Chromium reports them as console errors), failed loads and refused map
- * requests. Expected: OpenStreetMap's tiles (the demo's basemap) cannot load without internet, and
- * the pages' other widgets (sign-in, reports) handle their own 4xx answers.
+ * The accessible name of the map's list entry for `title` (a button named "<title> <when or category>").
  */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const url = message.location().url ?? '';
-    const tile = /^https:\/\/([a-c]\.)?tile\.openstreetmap\.org\//.test(url) && message.text().startsWith('Failed to load resource');
-    if (!tile && !/status of 4\d\d/.test(message.text())) errors.push(`${message.text()} (${url})`);
-  });
-  page.on('response', (response) => {
-    const { pathname } = new URL(response.url());
-    if (response.status() >= 400 && /\/(layers|events|places|projects|elements|vendor)(\/|$)/.test(pathname)) errors.push(`${response.status()} ${response.url()}`);
-  });
-  return errors;
-}
-
-/** Signs a seeded person in with the code the demo's outbox received, through the page's <civic-sign-in>. */
-async function signIn(page: Page, email: string, name: string) {
-  await page.locator(aria('textbox', 'Email address')).fill(email);
-  await page.locator(aria('button', 'Continue')).click();
-  await appears(page, aria('heading', 'Check your email'));
-  await page.locator(aria('textbox', 'Code')).fill(await demo.latestCode(email));
-  await page.locator(aria('button', 'Sign in')).click();
-  await appears(page, aria('heading', `Signed in as ${name}`));
-}
-
-/**
- * The accessible name of the map's list entry for `title` (a button named "<title> <when or category>"),
- * read from the accessibility tree as a screen reader would; polled, since the list follows the map.
- */
-async function listEntry(page: Page, title: string): Promise<string> {
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    const names: string[] = [];
-    const walk = (node: SerializedAXNode) => {
-      if (node.role === 'button' && node.name) names.push(node.name);
-      node.children?.forEach(walk);
-    };
-    const tree = await page.accessibility.snapshot();
-    if (tree) walk(tree);
-    const name = names.find((candidate) => candidate.startsWith(`${title} `));
-    if (name) return name;
-    if (Date.now() > deadline) throw new Error(`No list entry for “${title}”. Buttons: ${names.join(' | ')}`);
-    await sleep(200);
-  }
-}
-
-/** The accessible name of what has focus. */
-async function focusedName(page: Page): Promise<string | undefined> {
-  const find = (node: SerializedAXNode): SerializedAXNode | undefined => (node.focused ? node : node.children?.map(find).find(Boolean));
-  const tree = await page.accessibility.snapshot({ interestingOnly: false });
-  return tree ? find(tree)?.name : undefined;
-}
+const listEntry = (page: Page, title: string) => buttonNamed(page, (name) => name.startsWith(`${title} `), `“${title}”`);
 
 test('the council events map loads under the page CSP, lists upcoming events, opens one and offers its calendar file', async () => {
   const { context, page, errors } = await newPage();

@@ -36,6 +36,9 @@ const bboxPolygon = ([w, s, e, n]: BBox): Polygon => ({ type: 'Polygon', coordin
 
 type Setup = 'waiting' | 'loading' | 'ready' | 'error';
 
+/** What <civic-report-form> tells the page when a report is stored or supported (composed events). */
+const REPORT_CHANGES = ['civic-report-submitted', 'civic-report-supported'] as const;
+
 /**
  * An interactive map of what an organisation shares: map-project contributions, places, events,
  * reported problems (open ones drawn as discs, closed ones, when asked for, as rings) and any other
@@ -260,11 +263,13 @@ export class CivicMap extends CivicElement {
       if (entries.some((entry) => entry.isIntersecting) && this.setup === 'waiting') void this.#start();
     }, { rootMargin: '200px' });
     this.#visibility.observe(this);
+    for (const type of REPORT_CHANGES) document.addEventListener(type, this.#reportsChanged);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#visibility?.disconnect();
+    for (const type of REPORT_CHANGES) document.removeEventListener(type, this.#reportsChanged);
     this.#teardown();
     this.setup = 'waiting';
   }
@@ -413,6 +418,11 @@ export class CivicMap extends CivicElement {
     this.#view?.remove();
     this.#view = this.#ready = undefined;
   }
+
+  /** A report sent or supported on the page (by <civic-report-form>): a layer of reports shows the change at once. */
+  readonly #reportsChanged = (): void => {
+    if (this.setup === 'ready' && this.#shownLayers.some((layer) => layer.kind === 'reports')) this.#load(0);
+  };
 
   /** The layers' data for the view, after the view has been still a moment (`delay` ms). */
   #load(delay?: number): void {

@@ -15,6 +15,8 @@ import { reportListMessages } from './messages-list.js';
 const state = { state: true };
 
 type Phase = 'loading' | 'ready' | 'error' | 'signed-out' | 'locate';
+/** What <civic-report-form> tells the page when a report is stored or supported (composed events). */
+const REPORT_CHANGES = ['civic-report-submitted', 'civic-report-supported'] as const;
 type Relation = 'follow' | 'support';
 
 /**
@@ -166,8 +168,14 @@ export class CivicReportList extends CivicElement {
     return undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of REPORT_CHANGES) document.addEventListener(type, this.#reportsChanged);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const type of REPORT_CHANGES) document.removeEventListener(type, this.#reportsChanged);
     this.#controller?.abort();
     this.#loadedFor = ''; // back on the page, it asks again
   }
@@ -216,6 +224,11 @@ export class CivicReportList extends CivicElement {
   #defineSignIn(): void {
     if (!customElements.get('civic-sign-in')) void import('@civic-elements/sign-in/define.js');
   }
+
+  /** A report sent or supported on the page (by <civic-report-form>): the list asks again, so that it is there. */
+  readonly #reportsChanged = (): void => {
+    if (this.isConnected && !this.#waitingFor && this.#loadedFor) void this.#load();
+  };
 
   #cancel(): void {
     this.#generation++;
