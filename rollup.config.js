@@ -20,7 +20,8 @@ if (!process.env.ROLLUP_WATCH) rmSync(dist, { recursive: true, force: true });
 const bundles = {
   'civic-sign-in.js': 'packages/sign-in/src/define.ts',
   'civic-map.js': 'packages/map/src/define.ts',
-  'civic-report.js': 'packages/report/src/define.ts',
+  'civic-report-form.js': 'packages/report/src/define-form.ts',
+  'civic-report-list.js': 'packages/report/src/define-list.ts',
   'civic-inbox.js': 'packages/inbox/src/define.ts',
   'civic-elements.js': 'packages/elements/src/index.ts',
 };

@@ -170,14 +170,35 @@ describe('report emails', () => {
     assert.match(mail.html!, /Hello Rose &#60;3,/);
     assert.doesNotMatch(mail.html!, /<b>dumped/);
   });
-  test('an update names what changed; a locale without words falls back to English', () => {
-    const mail = reportUpdatedEmail('Southwark Council', summary, { status: { label: 'Fixed', description: 'The problem has been fixed.' }, publicNote: 'Cleared today.' }, { ...to, locale: 'ar', relation: 'follower' });
+  test('an update names what changed, in the language of whoever gets it', () => {
+    const news = { status: { label: 'Fixed', description: 'The problem has been fixed.' }, publicNote: 'Cleared today.' };
+    const mail = reportUpdatedEmail('Southwark Council', summary, news, { ...to, relation: 'follower' });
     assert.equal(mail.subject, 'Update on SWK-1042: Fixed');
     assert.match(mail.text, /Status: Fixed\nThe problem has been fixed\./);
     assert.match(mail.text, /Cleared today\./);
     assert.match(mail.text, /unfollow/);
-    assert.match(mail.html!, /dir="rtl"/);
+    assert.match(mail.html!, /lang="en" dir="ltr"/);
     const cleared = reportUpdatedEmail('Southwark Council', summary, { expectedOn: null }, to);
     assert.match(cleared.text, /no longer have a date/);
+
+    // Italian and Arabic: the service's words translated, the organisation's (status, note) as written.
+    const italian = reportUpdatedEmail('Southwark Council', summary, news, { ...to, locale: 'it', relation: 'follower' });
+    assert.equal(italian.subject, 'Aggiornamento su SWK-1042: Fixed');
+    assert.match(italian.text, /^Gentile Rose <3,/);
+    assert.match(italian.text, /Stato: Fixed/);
+    assert.match(italian.text, /perché segue questa segnalazione/);
+    const arabic = reportUpdatedEmail('Southwark Council', summary, { ...news, expectedOn: '2026-12-24' }, { ...to, locale: 'ar', relation: 'reporter' });
+    assert.equal(arabic.subject, 'تحديث بشأن SWK-1042: Fixed');
+    assert.match(arabic.text, /الحالة: Fixed/);
+    assert.match(arabic.text, /لأنك قدّمت هذا البلاغ/);
+    assert.match(arabic.text, /Cleared today\./);
+    assert.match(arabic.html!, /lang="ar" dir="rtl"/);
+    const receipt = reportCreatedEmail('Southwark Council', summary, { ...to, locale: 'it' }, true);
+    assert.match(receipt.subject, /^Southwark Council: abbiamo ricevuto la sua segnalazione SWK-1042 \(Fly-tipping\)$/);
+    assert.match(receipt.text, /Il codice della segnalazione è SWK-1042\./);
+  });
+  test('a locale without words of its own falls back to English', () => {
+    const mail = reportUpdatedEmail('Southwark Council', summary, { publicNote: 'Cleared today.' }, { ...to, locale: 'fr' as never });
+    assert.equal(mail.subject, 'Update on SWK-1042: new note');
   });
 });

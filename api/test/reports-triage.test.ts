@@ -58,6 +58,32 @@ describe('who may update a report', () => {
     assert.equal((await update(made.id, { status: 'fixed' }, people.highways.accessToken)).status, 403);
   });
 
+  test('who sees a report as its officers do (reporter, internal notes): its department, officers without departments, admins; other departments see the public view', async () => {
+    const made = await report(t, people.resident.accessToken);
+    assert.equal((await update(made.id, { internalNote: 'Inspector booked for Tuesday.' }, people.highways.accessToken)).status, 200);
+    const cases: [string, string | undefined, boolean][] = [
+      ['anonymous', undefined, false],
+      ['the reporter', people.resident.accessToken, false],
+      ['an officer of another department', people.housing.accessToken, false],
+      ['an officer of another organisation', people.foreignOfficer.accessToken, false],
+      ['an officer of the department', people.highways.accessToken, true],
+      ['an officer without departments', people.anyOfficer.accessToken, true],
+      ['an admin', people.admin.accessToken, true],
+    ];
+    for (const [who, token, officerView] of cases) {
+      const one = await t.call('GET', `/v1/orgs/test-council/reports/${made.id}`, token ? { token } : {});
+      assert.equal(one.status, 200, who);
+      assert.equal('reporter' in one.json, officerView, `${who}: the reporter`);
+      const notes = (one.json.timeline as { internalNote?: string }[]).filter((entry) => entry.internalNote);
+      assert.equal(notes.length, officerView ? 1 : 0, `${who}: the internal note`);
+      // Asked for by department in a list, the same.
+      const listed = await t.call('GET', '/v1/orgs/test-council/reports?department=highways&limit=100', token ? { token } : {});
+      const row = (listed.json.items as { id: string }[]).find((item) => item.id === made.id);
+      assert.ok(row, `${who}: listed`);
+      assert.equal('reporter' in row, officerView, `${who}: the reporter in the list`);
+    }
+  });
+
   test('writes from an origin the organisation does not allow are refused', async () => {
     const made = await report(t, people.resident.accessToken);
     const res = await update(made.id, { status: 'acknowledged' }, people.admin.accessToken, { Origin: OTHER_ORIGIN });

@@ -85,8 +85,60 @@ const EN: Words = {
   thanks: (org) => `Thank you, ${org}`,
 };
 
-/** English only for now; a locale without its own words falls back to English. */
-const WORDS: Partial<Record<Locale, Words>> = { en: EN };
+const IT: Words = {
+  greeting: (name) => (name ? `Gentile ${name},` : 'Buongiorno,'),
+  createdSubject: (org, reference, category) => `${org}: abbiamo ricevuto la sua segnalazione ${reference} (${category})`,
+  createdIntro: (org, category) => `Grazie per aver segnalato un problema a ${org}. Abbiamo ricevuto la sua segnalazione di “${category}”.`,
+  reference: (reference) => `Il codice della segnalazione è ${reference}.`,
+  followSignedIn: (org) => `Le scriveremo ogni volta che il suo stato cambia o aggiungiamo una nota. Può seguirne l'andamento anche in “Le mie segnalazioni”, dove ${org} mostra le segnalazioni sul suo sito.`,
+  followAnonymous: (org) => `Le scriveremo a questo indirizzo ogni volta che il suo stato cambia o aggiungiamo una nota. Può anche cercarla con il suo codice dove ${org} mostra le segnalazioni sul suo sito.`,
+  quote: (reference) => `Indichi il codice ${reference} se ci contatta a questo proposito.`,
+  updateSubject: (reference, what) => `Aggiornamento su ${reference}: ${what}`,
+  updateIntro: (reference, category) => `Ci sono novità sulla segnalazione ${reference} (${category}).`,
+  statusNow: (label) => `Stato: ${label}`,
+  note: 'Una nota del nostro personale:',
+  expected: (date) => `Prevediamo di risolverlo entro il ${date}.`,
+  expectedCleared: 'Non abbiamo più una data prevista per la soluzione.',
+  merged: (into) => `Questo problema era già stato segnalato come ${into}: abbiamo unito le due segnalazioni.`,
+  mergedFollow: (into) => `D'ora in poi gli aggiornamenti arrivano da ${into}, che ora segue al suo posto.`,
+  mergedShort: (into) => `unita a ${into}`,
+  what: 'Che cosa è stato segnalato:',
+  where: 'Dove:',
+  whyReporter: 'Riceve questa email perché ha fatto questa segnalazione.',
+  whyFollower: 'Riceve questa email perché segue questa segnalazione. Per non riceverne più, smetta di seguirla dove ha iniziato a seguirla.',
+  newNote: 'nuova nota',
+  newDate: 'nuova data prevista',
+  thanks: (org) => `Grazie, ${org}`,
+};
+
+const AR: Words = {
+  greeting: (name) => (name ? `مرحبًا ${name}،` : 'مرحبًا،'),
+  createdSubject: (org, reference, category) => `${org}: استلمنا بلاغك ${reference} (${category})`,
+  createdIntro: (org, category) => `شكرًا لإبلاغك ${org} عن مشكلة. استلمنا بلاغك عن «${category}».`,
+  reference: (reference) => `الرقم المرجعي لبلاغك هو ${reference}.`,
+  followSignedIn: (org) => `سنراسلك كلما تغيّرت حالته أو أضفنا ملاحظة. ويمكنك أيضًا متابعة تقدّمه في «بلاغاتي» حيثما يعرض ${org} البلاغات على موقعه.`,
+  followAnonymous: (org) => `سنراسلك على هذا العنوان كلما تغيّرت حالته أو أضفنا ملاحظة. ويمكنك أيضًا البحث عنه برقمه المرجعي حيثما يعرض ${org} البلاغات على موقعه.`,
+  quote: (reference) => `اذكر الرقم ${reference} إذا تواصلت معنا بشأنه.`,
+  updateSubject: (reference, what) => `تحديث بشأن ${reference}: ${what}`,
+  updateIntro: (reference, category) => `هناك جديد بشأن البلاغ ${reference} (${category}).`,
+  statusNow: (label) => `الحالة: ${label}`,
+  note: 'ملاحظة من الفريق:',
+  expected: (date) => `نتوقع معالجته بحلول ${date}.`,
+  expectedCleared: 'لم يعد لدينا موعد محدد لمعالجته.',
+  merged: (into) => `سبق الإبلاغ عن هذه المشكلة برقم ${into}، لذا دمجنا البلاغين.`,
+  mergedFollow: (into) => `ستصلك التحديثات الآن من ${into}، فأنت تتابعه بدلًا من هذا البلاغ.`,
+  mergedShort: (into) => `دُمج مع ${into}`,
+  what: 'ما تم الإبلاغ عنه:',
+  where: 'المكان:',
+  whyReporter: 'تصلك هذه الرسالة لأنك قدّمت هذا البلاغ.',
+  whyFollower: 'تصلك هذه الرسالة لأنك تتابع هذا البلاغ. لإيقافها، ألغِ متابعته من حيث تابعته.',
+  newNote: 'ملاحظة جديدة',
+  newDate: 'موعد متوقع جديد',
+  thanks: (org) => `مع الشكر، ${org}`,
+};
+
+/** A locale without its own words falls back to English. Status labels, categories and notes are the organisation's own words. */
+const WORDS: Partial<Record<Locale, Words>> = { en: EN, it: IT, ar: AR };
 const wordsFor = (locale: Locale): Words => WORDS[locale] ?? EN;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

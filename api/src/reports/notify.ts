@@ -110,7 +110,7 @@ async function sendAll(deps: Deps, messages: MailMessage[]): Promise<void> {
 /** The report as the organisation's own systems receive it (webhooks): the officers' view, timeline included. */
 export async function reportForSystems(deps: Deps, org: OrgRecord, report: ReportRecord, settings: ReportSettingsRecord): Promise<ReportDetail> {
   const timeline = await deps.store.reports.timeline(org.id, report.rowid);
-  return reportDetailOut(report, timeline, { org, workflow: settings.workflow, base: deps.config.publicUrl, officer: true, viewerId: null });
+  return reportDetailOut(report, timeline, { org, workflow: settings.workflow, base: deps.config.publicUrl, officer: () => true, viewerId: null });
 }
 
 /**

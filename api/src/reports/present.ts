@@ -21,8 +21,11 @@ export interface ReportView {
   workflow: Workflow;
   /** The origin photo URLs start with. */
   base: string;
-  /** Officers of the organisation see who reported and the internal notes. */
-  officer: boolean;
+  /**
+   * Whether the reader sees a report as its officers do (who reported it, the internal notes): admins,
+   * officers without departments, and officers of the report's department. Others see the public view.
+   */
+  officer: (report: Pick<ReportListRow, 'department'>) => boolean;
   /** The signed-in person, for `viewer`; null when nobody is. */
   viewerId: string | null;
   /** The signed-in person's relation to each report by rowid (missing: neither). */
@@ -55,7 +58,7 @@ export function reportOut(report: ReportListRow, view: ReportView): Report {
     ...(view.viewerId !== null
       ? { viewer: { mine: report.reporterId === view.viewerId, following: relation?.following ?? false, supported: relation?.supported ?? false } }
       : {}),
-    ...(view.officer ? { reporter: { name: report.reporterName, email: report.reporterEmail } } : {}),
+    ...(view.officer(report) ? { reporter: { name: report.reporterName, email: report.reporterEmail } } : {}),
   };
 }
 
@@ -84,7 +87,7 @@ export function timelineOut(entries: readonly TimelineRecord[], officer: boolean
 
 export const reportDetailOut = (report: ReportRecord, timeline: readonly TimelineRecord[], view: ReportView): ReportDetail => ({
   ...reportOut(report, view),
-  timeline: timelineOut(timeline, view.officer),
+  timeline: timelineOut(timeline, view.officer(report)),
 });
 
 export const reportFeatureOut = (report: ReportRecord, workflow: Workflow): ReportFeature => ({

@@ -251,7 +251,8 @@ export type ReportQuery = z.input<typeof ReportQuery>;
 /**
  * `POST /v1/orgs/:org/reports/:id/updates` (officers of the report's department, or with no
  * departments; admins): any of these at once, each a timeline entry. A status change or a public
- * note emails the reporter and followers and fires the `report.updated` webhook.
+ * note emails the reporter and followers; every change, internal ones included, fires the
+ * `report.updated` webhook (the organisation's own systems hear about everything).
  */
 export const ReportUpdate = z
   .object({

@@ -5,7 +5,7 @@ import { assertOriginAllowed } from '../../http/cors.js';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv, Deps } from '../../http/env.js';
 import { baseUrl, findOrg } from '../../http/viewer.js';
-import { reportViewerOf, type ReportViewer } from '../../reports/access.js';
+import { mayAct, reportViewerOf, type ReportViewer } from '../../reports/access.js';
 import type { ReportView } from '../../reports/present.js';
 import { reportSettingsOf } from '../../reports/settings.js';
 import type { OrgRecord, ReportRecord, ReportSettingsRecord } from '../../store/types.js';
@@ -40,7 +40,7 @@ export async function viewFor(c: Context<AppEnv>, deps: Deps, context: ReportCon
     org,
     workflow: settings.workflow,
     base: baseUrl(c, deps.config),
-    officer: viewer.officer,
+    officer: (report) => mayAct(viewer, report),
     viewerId: viewer.user?.id ?? null,
     ...(relations ? { relations } : {}),
   };
