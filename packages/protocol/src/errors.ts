@@ -28,6 +28,16 @@ export const ErrorCode = z.enum([
   'invalid_refresh_token',
   'conflict',
   'internal',
+  /** Comments: the person is suspended from commenting in this organisation (`details.until`). */
+  'suspended',
+  /** Comments: the same text was already posted by this person (`details.commentId`). */
+  'duplicate_text',
+  /** Comments: the text contains a word the organisation does not allow (`details.words`). */
+  'blocked_word',
+  /** Comments: the honeypot field was filled in, as robots do. */
+  'automated',
+  /** Comments: the edit window (15 minutes) has closed. */
+  'edit_window_closed',
   /** A service the API relies on (an external geocoder) did not answer in time or at all: try again later. */
   'service_unavailable',
 ]);

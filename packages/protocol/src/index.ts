@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './geo.js';
 export * from './map.js';
 export * from './reports.js';
+export * from './debate.js';
