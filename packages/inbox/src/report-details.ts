@@ -53,9 +53,11 @@ export function renderSummary(o: DetailsOptions): TemplateResult {
       lat: formatNumber(lang, lat!, { maximumFractionDigits: 5 }), lon: formatNumber(lang, lon!, { maximumFractionDigits: 5 }) })}</span>`)}
     ${row(t('inbox.report.reported'), when(lang, report.createdAt))}
     ${row(t('inbox.report.updated'), when(lang, report.updatedAt))}
-    ${row(t('inbox.report.reporter'), reporter && (reporter.name || reporter.email)
-      ? html`${reporter.name ?? ''}${reporter.name && reporter.email ? html`<br />` : nothing}${reporter.email ? html`<a href="mailto:${reporter.email}">${reporter.email}</a>` : nothing}`
-      : t('inbox.report.reporter.unknown'))}
+    ${reporter === undefined // another department's report: the API leaves out who reported it
+      ? nothing
+      : row(t('inbox.report.reporter'), reporter.name || reporter.email
+        ? html`${reporter.name ?? ''}${reporter.name && reporter.email ? html`<br />` : nothing}${reporter.email ? html`<a href="mailto:${reporter.email}">${reporter.email}</a>` : nothing}`
+        : t('inbox.report.reporter.unknown'))}
     ${row(t('inbox.report.support'), t('inbox.report.support.counts', { supporters: report.supportCount, followers: report.followerCount }))}
   </dl>`;
 }

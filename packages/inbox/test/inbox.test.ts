@@ -550,6 +550,7 @@ describe('<civic-inbox>', function () {
     expect(heading(el)).to.equal(`${bins.reference}: Missed bin ${run}`);
     expect(clean($(el, '.report__actions')?.textContent)).to.equal('This report is with Housing. Only officers of Housing or an admin can change it.');
     expect($(el, '#update-status')).to.equal(null);
+    expect(text(el), 'who reported it is for Housing only').to.not.contain('Reported by');
     await accessible(el, 'read only');
     // Their own department's report has the forms.
     await click(el, 'Back to the reports');
