@@ -55,7 +55,7 @@ export function renderSummary(o: DetailsOptions): TemplateResult {
     ${row(t('inbox.report.updated'), when(lang, report.updatedAt))}
     ${reporter === undefined // another department's report: the API leaves out who reported it
       ? nothing
-      : row(t('inbox.report.reporter'), reporter.name || reporter.email
+      : row(t('inbox.report.reporter'), reporter && (reporter.name || reporter.email)
         ? html`${reporter.name ?? ''}${reporter.name && reporter.email ? html`<br />` : nothing}${reporter.email ? html`<a href="mailto:${reporter.email}">${reporter.email}</a>` : nothing}`
         : t('inbox.report.reporter.unknown'))}
     ${row(t('inbox.report.support'), t('inbox.report.support.counts', { supporters: report.supportCount, followers: report.followerCount }))}
