@@ -278,7 +278,65 @@ export const styles = css`
     color: #fff;
     box-shadow: 0 2px 0 color-mix(in srgb, var(--_error) 60%, #000);
   }
+  /* The comments queue. */
+  .queue {
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .queue-item {
+    margin: 0 0 var(--_space);
+    padding: 0.75em var(--_space);
+    border: 1px solid var(--_border);
+  }
+  .queue-item__title {
+    margin: 0 0 0.25em;
+    font-size: 1.1em;
+  }
+  .queue-item__body {
+    margin: 0.5em 0;
+    padding: 0 0 0 0.75em;
+    border-inline-start: 4px solid var(--_border);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .queue-item__subheading {
+    margin: 0.5em 0 0.25em;
+    font-size: 1em;
+  }
+  .queue-item__flags,
+  .plain-list {
+    margin: 0 0 0.5em;
+    padding-inline-start: 1.25em;
+  }
+  .plain-list li {
+    margin: 0 0 0.5em;
+  }
+  .queue-item__actions,
+  .button-group {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .queue-item__actions .button,
+  .button-group .button {
+    margin: 0;
+  }
+  .disclosure {
+    margin: var(--_space) 0 0;
+  }
+  .disclosure summary {
+    cursor: pointer;
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+  .button--small {
+    padding: 0.25em 0.5em;
+    font-size: 0.9em;
+  }
   @media (forced-colors: active) {
+    .queue-item,
     .status-tag,
     .tab[aria-selected='true'],
     .timeline__note--internal,

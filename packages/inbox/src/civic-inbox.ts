@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, CivicElement, LiveAnnouncer, fieldsMessages, formStyles, uiStyles } from '@civic-elements/core';
 import type { Department, OrgPublic, Report, ReportBulkResult, ReportCategory, ReportCategoryList, ReportPage, ReportSettings, Role } from '@civic-elements/protocol';
 import { BulkUpdate } from './bulk-update.js';
+import { ModerationQueue } from './moderation-queue.js';
 import { styles } from './civic-inbox.styles.js';
 import { inboxMessages } from './messages.js';
 import { defaultFilters, renderFilters, reportQuery, type Filters } from './report-filters.js';
@@ -15,9 +16,10 @@ import { problemOf } from './update-checks.js';
 const state = { state: true };
 /** Roles that work on reports (the API's officers, with or without departments, and admins). */
 const STAFF: readonly Role[] = ['officer', 'admin'];
-/** The desk's sections. Moderation (issue 5) will be a second one. */
-const TABS = ['reports'] as const;
-type Tab = (typeof TABS)[number];
+/** Roles that moderate comments (the API's `comments.moderate`). */
+const MODERATORS: readonly Role[] = ['moderator', 'officer', 'admin'];
+/** The desk's sections: residents' reports (officers and admins) and comments to moderate (moderators too). */
+type Tab = 'reports' | 'moderation';
 const PAGE = 20;
 
 /**
@@ -45,6 +47,7 @@ const PAGE = 20;
  *
  * @event {CivicReportUpdatedEvent} civic-report-updated - An officer changed a report; `event.report` (ReportDetail), `event.change`.
  * @event {CivicReportsBulkUpdatedEvent} civic-reports-bulk-updated - An officer changed several reports at once; `event.result` ({ updated, failed }).
+ * @event {CivicCommentModeratedEvent} civic-comment-moderated - A moderator acted on a comment in the Comments tab; `event.comment`, `event.action`.
  *
  * @csspart root - The wrapper of everything, carrying `dir`.
  * @csspart heading - The default heading and the opened report's heading.
@@ -59,6 +62,8 @@ const PAGE = 20;
  * @csspart error-summary - A form's "There is a problem" box.
  * @csspart notice - Outcomes, problems and permission messages.
  * @csspart dialog - The "Remove this photo?" confirmation.
+ * @csspart queue - The comments to moderate; `queue-item` each, `comment-body` its text, `actions` its buttons.
+ * @csspart suspensions - "Suspensions in force"; `moderation-log` the log.
  * @csspart button - Every button (`open` also on each report's reference).
  * @csspart status - The visually hidden live region.
  *
@@ -136,6 +141,13 @@ export class CivicInbox extends CivicElement {
     },
     back: () => this.#backToList(),
   });
+  readonly #moderation = new ModerationQueue(this, {
+    client: () => this.client,
+    orgPath: () => this.#orgPath,
+    localize: () => this.localize,
+    announce: (message) => this.#announcer.announce(message),
+    counted: () => this.requestUpdate(),
+  });
   readonly #bulk = new BulkUpdate(this, {
     client: () => this.client,
     path: () => this.#path,
@@ -171,6 +183,15 @@ export class CivicInbox extends CivicElement {
     return STAFF.includes(this.#membership?.role as Role);
   }
 
+  get #moderator(): boolean {
+    return MODERATORS.includes(this.#membership?.role as Role);
+  }
+
+  /** The sections this person has: reports for officers and admins, comments for them and moderators. */
+  get #tabs(): Tab[] {
+    return [...(this.#staff ? (['reports'] as const) : []), ...(this.#moderator ? (['moderation'] as const) : [])];
+  }
+
   /** The steps an officer may move a report to: all but the duplicate step, which only merging reaches. */
   get #choosableSteps() {
     const workflow = this.settings?.workflow;
@@ -194,7 +215,7 @@ export class CivicInbox extends CivicElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.resolvedApi || !this.resolvedOrg || !this.isConnected) return;
-    const key = `${this.resolvedApi} ${this.resolvedOrg} ${this.session?.user?.id ?? ''} ${this.#staff} ${this.#membership?.departments.join(',') ?? ''}`;
+    const key = `${this.resolvedApi} ${this.resolvedOrg} ${this.session?.user?.id ?? ''} ${this.#membership?.role ?? ''} ${this.#membership?.departments.join(',') ?? ''}`;
     if (key === this.#key) return;
     this.#key = key;
     this.view = 'list';
@@ -205,7 +226,9 @@ export class CivicInbox extends CivicElement {
     this.#bulk.reset();
     this.#list?.abort();
     this.listStatus = 'idle';
-    if (this.#staff) void this.#setUp();
+    this.#moderation.reset();
+    this.tab = this.#tabs[0] ?? 'reports';
+    if (this.#moderator) void this.#setUp();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -216,20 +239,22 @@ export class CivicInbox extends CivicElement {
     target?.focus();
   }
 
-  /** The organisation, its workflow and categories, then the first page of reports. */
+  /** The organisation; for officers its workflow, categories and the first page of reports; for moderators alone, the queue. */
   async #setUp(): Promise<void> {
     this.setupStatus = 'loading';
     try {
+      const staff = this.#staff;
       const [org, settings, categories] = await Promise.all([
         this.client.get<OrgPublic>(this.#orgPath),
-        this.client.get<ReportSettings>(`${this.#orgPath}/report-settings`),
-        this.client.get<ReportCategoryList>(`${this.#orgPath}/report-categories`),
+        staff ? this.client.get<ReportSettings>(`${this.#orgPath}/report-settings`) : undefined,
+        staff ? this.client.get<ReportCategoryList>(`${this.#orgPath}/report-categories`) : undefined,
       ]);
       this.orgInfo = org;
       this.settings = settings;
-      this.categories = categories.items;
+      this.categories = categories?.items ?? [];
       this.setupStatus = 'ready';
-      await this.#load();
+      if (staff) await this.#load();
+      else void this.#moderation.load();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'aborted') return;
       this.#setupError = problemOf(error, this.localize);
@@ -351,14 +376,21 @@ export class CivicInbox extends CivicElement {
   }
 
   #tabKeys(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab);
-    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 }[event.key];
+    const tabs = this.#tabs;
+    const index = tabs.indexOf(this.tab);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const rtl = this.localize.dir === 'rtl' && event.key.startsWith('Arrow');
     const target = rtl ? 2 * index - next : next;
-    this.tab = TABS[(target + TABS.length) % TABS.length]!;
+    this.#choose(tabs[(target + tabs.length) % tabs.length]!);
     this.#focus = `#tab-${this.tab}`;
+  }
+
+  /** Shows a section; the comments queue loads the first time it is shown. */
+  #choose(tab: Tab): void {
+    this.tab = tab;
+    if (tab === 'moderation' && this.#moderation.status === 'idle') void this.#moderation.load();
   }
 
   // ─── Rendering ─────────────────────────────────────────────────────────────────────────────────
@@ -373,10 +405,10 @@ export class CivicInbox extends CivicElement {
           ? nothing
           : html`<p class="lead">${this.t('inbox.sign-in', { org: orgName })}</p><civic-sign-in api=${this.resolvedApi} org=${this.resolvedOrg}></civic-sign-in>`}</slot>
       </div>
-      ${signedIn && !this.#staff
+      ${signedIn && !this.#moderator
         ? html`<div class="notice" part="notice"><p>${this.t('inbox.not-officer', { org: orgName })}</p><p>${this.t('inbox.not-officer.ask', { org: orgName })}</p></div>`
         : nothing}
-      ${signedIn && this.#staff ? this.#renderDesk() : nothing}`;
+      ${signedIn && this.#moderator ? this.#renderDesk() : nothing}`;
   }
 
   #renderDesk(): TemplateResult {
@@ -385,16 +417,25 @@ export class CivicInbox extends CivicElement {
         <button class="button button--secondary" part="button" type="button" @click=${() => void this.#setUp()}>${this.t('inbox.retry')}</button></div>`;
     }
     if (this.setupStatus !== 'ready') return html`<p class="lead" role="status">${this.t('inbox.loading')}</p>`;
+    const tabs = this.#tabs;
+    const count = (tab: Tab) => (tab === 'reports' ? this.total : this.#moderation.state === 'waiting' ? this.#moderation.total : undefined);
     return html`<div class="tabs" part="tabs" role="tablist" aria-label=${this.t('inbox.tabs.label')}>
-        ${TABS.map((tab) => html`<button id="tab-${tab}" class="tab" part="tab" type="button" role="tab" aria-selected=${String(tab === this.tab)}
+        ${tabs.map((tab) => html`<button id="tab-${tab}" class="tab" part="tab" type="button" role="tab" aria-selected=${String(tab === this.tab)}
           aria-controls="panel-${tab}" tabindex=${tab === this.tab ? 0 : -1} @keydown=${this.#tabKeys}
-          @click=${() => (this.tab = tab)}>${this.t(`inbox.tab.${tab}`)}${tab === 'reports' && this.total !== undefined
-            ? html` <span class="tab__count">(${this.total})</span>` : nothing}</button>`)}
+          @click=${() => this.#choose(tab)}>${this.t(`inbox.tab.${tab}`)}${count(tab) !== undefined
+            ? html` <span class="tab__count">(${count(tab)})</span>` : nothing}</button>`)}
       </div>
-      <div id="panel-reports" class="panel" role="tabpanel" aria-labelledby="tab-reports" ?hidden=${this.tab !== 'reports'}>
-        <div ?hidden=${this.view !== 'list'}>${this.#renderList()}</div>
-        ${this.view === 'report' ? this.#reportView.render() : nothing}
-      </div>`;
+      ${tabs.includes('reports')
+        ? html`<div id="panel-reports" class="panel" role="tabpanel" aria-labelledby="tab-reports" ?hidden=${this.tab !== 'reports'}>
+            <div ?hidden=${this.view !== 'list'}>${this.#renderList()}</div>
+            ${this.view === 'report' ? this.#reportView.render() : nothing}
+          </div>`
+        : nothing}
+      ${tabs.includes('moderation')
+        ? html`<div id="panel-moderation" class="panel" role="tabpanel" aria-labelledby="tab-moderation" ?hidden=${this.tab !== 'moderation'}>
+            ${this.tab === 'moderation' || this.#moderation.status !== 'idle' ? this.#moderation.render() : nothing}
+          </div>`
+        : nothing}`;
   }
 
   #renderList(): TemplateResult {

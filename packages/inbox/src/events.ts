@@ -1,5 +1,5 @@
 // Typed events <civic-inbox> dispatches (an officer's actions only; they bubble and are composed).
-import type { ReportBulkResult, ReportDetail } from '@civic-elements/protocol';
+import type { Comment, CommentModeration, ReportBulkResult, ReportDetail } from '@civic-elements/protocol';
 
 /** What an officer did to one report. */
 export type ReportChange = 'status' | 'reassign' | 'expected' | 'merge' | 'photo-removed';
@@ -18,8 +18,16 @@ export class CivicReportsBulkUpdatedEvent extends Event {
   }
 }
 
+/** A moderator acted on a comment (approve, dismiss its flags, hide, restore): `comment` as it is now. */
+export class CivicCommentModeratedEvent extends Event {
+  constructor(readonly comment: Comment, readonly action: CommentModeration['action']) {
+    super('civic-comment-moderated', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'civic-comment-moderated': CivicCommentModeratedEvent;
     'civic-report-updated': CivicReportUpdatedEvent;
     'civic-reports-bulk-updated': CivicReportsBulkUpdatedEvent;
   }

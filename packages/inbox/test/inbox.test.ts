@@ -167,8 +167,8 @@ describe('<civic-inbox>', function () {
     const pothole = await report(POTHOLE, 'Pothole near the bus stop, about a hand deep.');
     const bins = await report(BINS, 'The recycling bins were not emptied this week.');
     const { el } = await officerInbox([], undefined);
-    // The tab list has the reports section, selected; the status filter offers the workflow's steps.
-    expect($$(el, '[role="tab"]').map((tab) => [clean(tab.textContent).replace(/ \(\d+\)$/, ''), tab.getAttribute('aria-selected')])).to.deep.equal([['Reports', 'true']]);
+    // The tab list has the reports section, selected, and the comments to moderate; the status filter offers the workflow's steps.
+    expect($$(el, '[role="tab"]').map((tab) => [clean(tab.textContent).replace(/ \(\d+\)$/, ''), tab.getAttribute('aria-selected')])).to.deep.equal([['Reports', 'true'], ['Comments', 'false']]);
     expect(optionLabels(el, 'filter-status')).to.include.members(['Open (not yet closed)', 'Closed', 'Any status', ...settings.workflow.steps.map((s) => s.label)]);
     expect(optionLabels(el, 'filter-department')).to.deep.equal(['All departments', 'Highways', 'Housing', 'No department']);
 
@@ -611,11 +611,16 @@ describe('<civic-inbox>', function () {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(activeId(el)).to.equal(`open-${made.id}`);
-    // The tab list takes the arrow keys (one section today: focus stays on it).
+    // The tab list takes the arrow keys: right to the comments, and round again to the reports.
     await focusNext('tab-reports', true);
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
+    expect(activeId(el)).to.equal('tab-moderation');
+    expect($(el, '#panel-moderation')!.hidden).to.equal(false);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
     expect(activeId(el)).to.equal('tab-reports');
+    expect($(el, '#panel-reports')!.hidden).to.equal(false);
   });
 
   it('shows the reports on a map on request, and opens the one chosen there', async function (this: Timed) {
