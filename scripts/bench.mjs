@@ -2,7 +2,8 @@
 // node:http server, as DESIGN.md section 7 asks. `--no-build` reuses packages/elements/dist.
 // Map viewport queries at 1 thousand to 1 million features: bench/geo.mjs (`--no-geo` skips them);
 // the map element's time to idle over 100 thousand features in Chromium: bench/map-idle.mjs (`--no-map`);
-// report creation throughput and the nearby-reports query: bench/reports.mjs (`--no-reports`).
+// report creation throughput and the nearby-reports query: bench/reports.mjs (`--no-reports`);
+// the first page of a debate with 10 thousand comments: bench/debate.mjs (`--no-debate`).
 // Exits non-zero if a budget is missed. Not part of `npm test`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { hasWrk, measureThroughput, wrkHelp } from '../bench/throughput.mjs';
 import { GEO_SIZES, SCREEN, geoBudgets, measureGeo } from '../bench/geo.mjs';
 import { measureMapIdle } from '../bench/map-idle.mjs';
 import { REPORT_SIZES, measureReports } from '../bench/reports.mjs';
+import { DEBATE_BUDGET_MS, DEBATE_COMMENTS, measureDebate } from '../bench/debate.mjs';
 
 const args = new Set(process.argv.slice(2));
 const dist = join(root, 'packages/elements/dist');
@@ -121,6 +123,19 @@ if (!args.has('--no-reports')) {
   console.log('\nnearby: GET …/reports?near=&radius=250&category=&open=true&limit=5&sort=nearest at 400 fixed places, sequential, medians of 3 rounds.');
   console.log('No budget in DESIGN.md: reported.');
   if (rows.some((r) => r.sequential.failed + r.parallel.failed > 0)) failed = true;
+}
+
+// Debate: the first page of a discussion with 10 thousand comments. `--no-debate` skips it.
+if (!args.has('--no-debate')) {
+  console.log(`\nDebate: GET /v1/orgs/:org/comments?subject=…&sort= (first page, 20 threads with their replies, summary) over ${DEBATE_COMMENTS.toLocaleString('en-GB')} comments\n`);
+  const debate = await measureDebate({ log: () => {} });
+  const ms = (n) => `${n.toFixed(2)} ms`;
+  table(
+    ['sort', 'p50', 'p99', 'answer', 'budget (p50)', ''],
+    debate.rows.map((r) => [r.sort, ms(r.p50), ms(r.p99), kb(r.bytes), `${DEBATE_BUDGET_MS} ms`, verdict(r.p50 < DEBATE_BUDGET_MS)]),
+  );
+  console.log(`\nsequential keep-alive requests after 100 warm-up ones; comments seeded through the store in ${debate.seedSeconds.toFixed(1)} s.`);
+  if (debate.rows.some((r) => r.p50 >= DEBATE_BUDGET_MS)) failed = true;
 }
 
 console.log(failed ? '\nSome budgets were missed.' : '\nEvery budget is met.');

@@ -32,6 +32,9 @@ import { open311Routes } from './open311/routes.js';
 import { reportsRoutes } from './routes/reports/index.js';
 import { MAX_UPLOAD_BYTES } from './media/limits.js';
 import type { Store } from './store/types.js';
+import { StreamHub } from './debate/hub.js';
+import { debateRoutes } from './routes/debate/index.js';
+import { streamRoutes } from './routes/stream/index.js';
 
 export interface AppOptions {
   store: Store;
@@ -39,6 +42,8 @@ export interface AppOptions {
   mailer: Mailer;
   /** The time; tests pass their own to travel forward. */
   clock?: () => Date;
+  /** The live streams' hub; server.ts passes one so that it can end every stream on shutdown. */
+  streams?: StreamHub;
   /** Where access-log lines go when config.accessLog is on (default: stdout). */
   log?: (line: string) => void;
 }
@@ -70,6 +75,7 @@ export function createApp(options: AppOptions) {
     clock,
     origins: new OriginAllowList(store),
     limiter: new RateLimiter(config.rateLimits, () => clock().getTime()),
+    streams: options.streams ?? new StreamHub(),
   };
 
   const app = new Hono<AppEnv>();
@@ -132,6 +138,8 @@ export function createApp(options: AppOptions) {
   app.route('/v1/orgs', open311KeyRoutes(deps));
   app.route('/open311/v2', open311Routes(deps));
   app.route('/v1/orgs', reportsRoutes(deps));
+  app.route('/v1/orgs', debateRoutes(deps));
+  app.route('/v1/stream', streamRoutes(deps));
   app.route('/v1', mediaRoutes(deps));
   app.route('/v1/geocode', geocodeRoutes(deps));
   app.route('/v1/auth', authRoutes(deps));

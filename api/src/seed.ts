@@ -3,6 +3,7 @@ import type { Locale, MapSettings, Role, Theme } from '@civic-elements/protocol'
 import type { OrgRecord, Store, UserRecord } from './store/types.js';
 import { seedMapsDemo } from './seed-maps.js';
 import { seedReportsDemo } from './seed-reports.js';
+import { seedDebateDemo } from './seed-debate.js';
 import { loadSouthwarkGazetteer } from './geocode/southwark-gazetteer.js';
 
 export const DEFAULT_DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
@@ -114,6 +115,7 @@ export async function seedDemo(store: Store, options: { demoOrigins?: string[] }
   await seedMapsDemo(store, orgs, now);
   const council = orgs.find((org) => org.slug === 'southwark');
   if (council) await seedReportsDemo(store, council, now);
+  await seedDebateDemo(store, orgs, origins[0], now);
   // Address search for the demo's borough (idempotent: loading it again changes nothing).
   await loadSouthwarkGazetteer(store);
   return orgs;

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { OutboxMailer } from './mail/outbox.js';
 import { SmtpMailer } from './mail/smtp.js';
 import type { Mailer } from './mail/types.js';
+import { StreamHub } from './debate/hub.js';
 import { seedDemo } from './seed.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/index.js';
 import { WebhookWorker } from './webhooks/dispatcher.js';
@@ -68,7 +69,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await store.close();
     throw error;
   }
-  const app = createApp({ store, config: ready, mailer, log, ...(options.clock ? { clock: options.clock } : {}) });
+  const streams = new StreamHub();
+  const app = createApp({ store, config: ready, mailer, log, streams, ...(options.clock ? { clock: options.clock } : {}) });
 
   const server = await new Promise<ReturnType<typeof serve>>((listening, fail) => {
     const s = serve({ fetch: app.fetch, port: ready.port, hostname: ready.host }, () => listening(s));
@@ -93,6 +95,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     webhooks,
     close() {
       closing ??= new Promise<void>((done) => {
+        // Live streams never end by themselves: end them first, or close() would wait for them.
+        streams.close();
         server.close(() => done());
         if ('closeAllConnections' in server) server.closeAllConnections();
       }).then(async () => {

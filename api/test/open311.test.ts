@@ -12,6 +12,7 @@ import { createApp } from '../src/app.js';
 import { OriginAllowList } from '../src/http/cors.js';
 import type { AppEnv } from '../src/http/env.js';
 import { RateLimiter } from '../src/http/rate-limit.js';
+import { StreamHub } from '../src/debate/hub.js';
 import { open311Routes } from '../src/open311/routes.js';
 import { testConfig } from '../src/config.js';
 import { OutboxMailer } from '../src/mail/outbox.js';
@@ -661,7 +662,7 @@ describe('GET requests', () => {
 describe('everything else', () => {
   test('each api_key is rate limited: 429 with Retry-After in the errors format, other keys unaffected', async () => {
     // The app's own limit is 1000 a window; a router with a limit of 2 shows the behaviour quickly.
-    const deps = { store: t.store, config: t.config, mailer: t.outbox, clock: t.clock, origins: new OriginAllowList(t.store), limiter: new RateLimiter(t.config.rateLimits, () => t.clock().getTime()) };
+    const deps = { store: t.store, config: t.config, mailer: t.outbox, clock: t.clock, origins: new OriginAllowList(t.store), limiter: new RateLimiter(t.config.rateLimits, () => t.clock().getTime()), streams: new StreamHub() };
     const app = new Hono<AppEnv>().route('/open311/v2', open311Routes(deps, { requestsPerKey: 2 }));
     const send = (apiKey: string) => app.request(`${V2}/requests.json`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formBody(good({ api_key: apiKey })) });
     assert.equal((await send(key)).status, 200);

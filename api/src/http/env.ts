@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config.js';
 import type { Mailer } from '../mail/types.js';
 import type { OrgRecord, SessionRecord, Store, UserRecord } from '../store/types.js';
+import type { StreamHub } from '../debate/hub.js';
 import type { OriginAllowList } from './cors.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -13,6 +14,8 @@ export interface Deps {
   clock: () => Date;
   origins: OriginAllowList;
   limiter: RateLimiter;
+  /** Open live streams (/v1/stream) and what is pushed to them. */
+  streams: StreamHub;
 }
 
 export interface Signedin {

@@ -1,5 +1,5 @@
 // The persistence interfaces the routes use. Async, so that another database can sit beside SQLite.
-import type { Locale, MapSettings, Role, Theme, Workflow } from '@civic-elements/protocol';
+import type { CommentFlagReason, CommentStatus, DebateSettings, Locale, MapSettings, ModerationLogEntry, ModerationQueueState, Role, Stance, Theme, Workflow } from '@civic-elements/protocol';
 import type { BBox, ContributePolicy, ContributionStatus, FieldDefinition, FieldValues, FlagReason, Geometry, MapSymbol, ModerationPolicy, Polygon } from '@civic-elements/protocol';
 
 export interface OrgRecord {
@@ -789,6 +789,196 @@ export interface ReportRelationRecord {
   supportCount: number;
 }
 
+// ─── Discussions: comments, votes, flags, moderation, suspensions, settings, the stream's events ─
+
+export interface CommentRecord {
+  /** Internal key (threads, votes, flags, cursors). */
+  rowid: number;
+  id: string;
+  orgId: string;
+  /** The canonical subject key (`page:` addresses normalised). */
+  subject: string;
+  /** The top-level comment of its thread (itself when top-level). */
+  threadRowid: number;
+  parentRowid: number | null;
+  parentId: string | null;
+  depth: number;
+  replyTo: { id: string; authorName: string | null } | null;
+  stance: Stance;
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  official: { organisation: string; department: string | null } | null;
+  status: CommentStatus;
+  hiddenReason: string | null;
+  up: number;
+  down: number;
+  score: number;
+  /** Replies under it (all levels) that are not waiting for a moderator. */
+  replyCount: number;
+  openFlags: number;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface NewComment {
+  orgId: string;
+  subject: string;
+  /** The comment it is placed under, already resolved (depth and thread follow from it), or null. */
+  parent: CommentRecord | null;
+  /** The comment it answers when that is deeper than the last level (then `parent` is that one's parent). */
+  replyTo: { id: string; authorName: string | null } | null;
+  stance: Stance;
+  body: string;
+  textKey: string;
+  authorId: string;
+  official: { organisation: string; department: string | null } | null;
+  status: 'published' | 'pending';
+}
+
+/** For the demo seed and the bench: a whole discussion written at once, in one transaction. */
+export interface ImportedComment {
+  /** Index of an earlier comment in the same list that it replies to. */
+  replyTo?: number;
+  stance: Stance;
+  body: string;
+  authorId: string;
+  official?: { organisation: string; department: string | null } | null;
+  createdAt: string;
+  votes?: { userId: string; value: 1 | -1 }[];
+}
+
+export type CommentSort = 'best' | 'newest' | 'oldest' | 'debated';
+
+export interface CommentVisibility {
+  /** The signed-in reader: they also see their own comments waiting for a moderator. */
+  viewerId: string | null;
+  /** Moderators see every comment waiting for a moderator. */
+  moderator: boolean;
+}
+
+export interface CommentListQuery extends CommentVisibility {
+  subject: string;
+  sort: CommentSort;
+  /** The previous page's last row: its sort values and rowid. */
+  after: (string | number)[] | null;
+  limit: number;
+}
+
+export interface SubjectStats {
+  counts: Record<Stance, number>;
+  /** Published comments, replies included. */
+  total: number;
+  /** Top-level comments not waiting for a moderator. */
+  topLevel: number;
+  /** The subject's latest stream event id, or 0. */
+  lastEventId: number;
+}
+
+export interface CommentFlagRecord {
+  userId: string;
+  reason: CommentFlagReason;
+  note: string | null;
+  createdAt: string;
+}
+
+export type ModerationAction = ModerationLogEntry['action'];
+
+export interface ModerationLogRecord {
+  rowid: number;
+  id: string;
+  action: ModerationAction;
+  commentId: string | null;
+  userId: string | null;
+  moderator: { id: string; name: string } | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface SuspensionRecord {
+  id: string;
+  orgId: string;
+  userId: string;
+  userName: string;
+  until: string;
+  reason: string;
+  createdAt: string;
+  liftedAt: string | null;
+}
+
+export interface StreamEventRecord {
+  id: number;
+  event: string;
+  data: string;
+}
+
+export interface DebateStore {
+  /** Adds the comment (a reply's depth and thread follow from its parent). */
+  create(comment: NewComment, now: Date): Promise<CommentRecord>;
+  /** Writes a whole discussion in one transaction, published, with its votes; returns the ids in order. */
+  importComments(orgId: string, subject: string, comments: readonly ImportedComment[]): Promise<string[]>;
+  byId(orgId: string, id: string): Promise<CommentRecord | null>;
+  /** Top-level comments of the subject the reader may see, in the sort's order. */
+  list(orgId: string, query: CommentListQuery): Promise<CommentRecord[]>;
+  /** Replies of the threads the reader may see, each after its parent, siblings oldest first; at most `perThread` per thread, and how many each thread has. */
+  replies(orgId: string, threadRowids: readonly number[], visibility: CommentVisibility, perThread: number): Promise<{ replies: CommentRecord[]; counts: Map<number, number> }>;
+  /** The subject's counts, and the latest event id of its stream `topic`. */
+  stats(orgId: string, subject: string, topic: string): Promise<SubjectStats>;
+  /** The best-scored published top-level comments of one stance. */
+  strongest(orgId: string, subject: string, stance: Stance, limit: number): Promise<CommentRecord[]>;
+  /** Comments by the author made after `since`: how many, and when the oldest of them was made. */
+  recentBy(orgId: string, authorId: string, since: string): Promise<{ count: number; oldest: string | null }>;
+  /** The id of the author's comment (not deleted) with this text key, if any. */
+  sameText(orgId: string, authorId: string, textKey: string): Promise<string | null>;
+  /** Keeps the current text in the history and puts the new one in its place. */
+  edit(orgId: string, rowid: number, changes: { body: string; textKey: string; stance: Stance }, now: Date): Promise<CommentRecord>;
+  revisions(orgId: string, rowid: number): Promise<{ body: string; stance: Stance; at: string }[]>;
+  /** Deleted by its author: the text and the history go, the place in the thread stays. */
+  remove(orgId: string, rowid: number, now: Date): Promise<CommentRecord>;
+  /** Sets (1, -1) or takes back (0) a person's vote and keeps up, down and score on the comment. */
+  vote(orgId: string, rowid: number, userId: string, value: -1 | 0 | 1, now: Date): Promise<CommentRecord>;
+  /** The person's vote on each of the comments (by rowid); comments without a vote are left out. */
+  votesOf(userId: string, rowids: readonly number[]): Promise<Map<number, -1 | 1>>;
+  /** The comments (by rowid) the person has flagged. */
+  flaggedBy(userId: string, rowids: readonly number[]): Promise<Set<number>>;
+  /**
+   * Records one person's flag (ConflictError when they already flagged it). When the open flags reach
+   * `threshold` and the comment is published, it goes back to pending and an `auto-hide` entry is logged.
+   */
+  flag(orgId: string, rowid: number, flag: { userId: string; reason: CommentFlagReason; note: string | null }, threshold: number, now: Date): Promise<{ comment: CommentRecord; autoHidden: boolean }>;
+  /** Open flags of each comment (by rowid), oldest first. */
+  openFlags(rowids: readonly number[]): Promise<Map<number, CommentFlagRecord[]>>;
+  /**
+   * Applies a moderator's decision and logs it, in one transaction: `hide` (with the public reason),
+   * `restore`, `approve` (published, open flags dismissed), `dismiss` (open flags dismissed).
+   */
+  moderate(orgId: string, rowid: number, action: 'hide' | 'restore' | 'approve' | 'dismiss', by: { moderatorId: string; reason: string | null }, now: Date): Promise<CommentRecord>;
+  /** The moderation queue, oldest first: waiting (pending), flagged (published with open flags), hidden. */
+  queue(orgId: string, state: ModerationQueueState, after: number | null, limit: number): Promise<CommentRecord[]>;
+  queueCount(orgId: string, state: ModerationQueueState): Promise<number>;
+  /** Every moderation action, newest first. */
+  log(orgId: string, before: number | null, limit: number): Promise<ModerationLogRecord[]>;
+
+  suspend(orgId: string, suspension: { userId: string; until: string; reason: string; by: string }, now: Date): Promise<SuspensionRecord>;
+  /** The suspension in force longest for the person, if any. */
+  suspensionOf(orgId: string, userId: string, now: Date): Promise<SuspensionRecord | null>;
+  /** Suspensions in force, newest first. */
+  suspensions(orgId: string, now: Date): Promise<SuspensionRecord[]>;
+  /** Lifts a suspension (logged); null when the organisation has no such suspension in force. */
+  lift(orgId: string, id: string, by: string, now: Date): Promise<SuspensionRecord | null>;
+
+  settings(orgId: string): Promise<DebateSettings | null>;
+  saveSettings(orgId: string, settings: DebateSettings, now: Date): Promise<DebateSettings>;
+  /** Whether replies are emailed to the person (yes unless they opted out). */
+  repliesByEmail(orgId: string, userId: string): Promise<boolean>;
+  setRepliesByEmail(orgId: string, userId: string, on: boolean, now: Date): Promise<void>;
+
+  /** Appends an event to a topic's stream; returns its id (ids only grow, across every topic). */
+  appendEvent(orgId: string, topic: string, event: string, data: string, now: Date): Promise<number>;
+  /** A topic's events after `afterId`, oldest first. */
+  eventsAfter(orgId: string, topic: string, afterId: number, limit: number): Promise<StreamEventRecord[]>;
+}
+
 export interface Store {
   orgs: OrgStore;
   users: UserStore;
@@ -801,6 +991,7 @@ export interface Store {
   webhooks: WebhooksStore;
   open311: Open311Store;
   reports: ReportsStore;
+  debate: DebateStore;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

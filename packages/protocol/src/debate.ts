@@ -17,7 +17,7 @@ export const SubjectKey = z
   .trim()
   .max(2100, 'A subject has at most 2,100 characters.')
   .regex(
-    /^(?:(?:report|contribution|proposal):[A-Za-z0-9_-]{1,64}|page:https?:\/\/[^\s#]+)$/,
+    /^(?:(?:report|contribution|proposal):[A-Za-z0-9_-]{1,64}|page:https?:\/\/\S+)$/,
     'Name the subject as report:ID, contribution:ID, proposal:ID or page:https://… (the page’s address).',
   );
 export type SubjectKey = z.infer<typeof SubjectKey>;

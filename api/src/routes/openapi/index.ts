@@ -29,6 +29,7 @@ import { MAP_ROUTES } from './maps.js';
 import { OPEN311_ROUTES } from './open311.js';
 import { WEBHOOK_ROUTES } from './webhooks.js';
 import { REPORT_ROUTES } from './reports.js';
+import { DEBATE_ROUTES } from './debate.js';
 import { error, type Operation, type Schema } from './operation.js';
 
 const jsonSchema = (schema: Schema, io: 'input' | 'output') =>
@@ -126,6 +127,7 @@ const ROUTES: Record<string, Record<string, Operation>> = {
   ...OPEN311_ROUTES,
   ...WEBHOOK_ROUTES,
   ...REPORT_ROUTES,
+  ...DEBATE_ROUTES,
 };
 
 export function openApiDocument(publicUrl: string): object {

@@ -13,6 +13,7 @@ import { sqliteGazetteer } from './gazetteer.js';
 import { sqliteWebhooks } from './webhooks.js';
 import { sqliteOpen311 } from './open311.js';
 import { sqliteReports } from './reports.js';
+import { sqliteDebate } from './debate.js';
 
 export interface SqliteStore extends Store {
   /** The migrations this open applied (empty when the file was already up to date). */
@@ -42,6 +43,7 @@ export function openSqliteStore(path: string): SqliteStore {
       webhooks: sqliteWebhooks(db),
       open311: sqliteOpen311(db),
       reports: sqliteReports(db),
+      debate: sqliteDebate(db),
       async ping() {
         ping.get();
       },

@@ -1,0 +1,107 @@
+// GET /v1/stream?org=&topic=comments:<subject>: Server-Sent Events. What happened after Last-Event-ID (or
+// ?lastEventId=) comes first, from stream_events, then each new event as the API stores it; a keep-alive
+// comment every 25 seconds. The stream ends when the client goes away or the server closes.
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { SubjectKey } from '@civic-elements/protocol';
+import { StreamHub, type HubEvent } from '../../debate/hub.js';
+import { topicOf } from '../../debate/notify.js';
+import { resolveSubject } from '../../debate/subjects.js';
+import { ApiError } from '../../http/errors.js';
+import type { AppEnv, Deps } from '../../http/env.js';
+import { queryOf } from '../../http/validate.js';
+import { findOrg } from '../../http/viewer.js';
+
+export const KEEP_ALIVE_MS = 25_000;
+/** Events sent from the store at a time when catching up. */
+const BACKLOG_BATCH = 500;
+
+const StreamQuery = z.object({
+  org: z.string().min(1, 'Name the organisation (org=its slug).').max(64),
+  topic: z
+    .string()
+    .max(2200)
+    .regex(/^comments:/, 'Use topic=comments:<subject>, for example comments:page:https://example.org/news.html.'),
+  lastEventId: z.string().regex(/^\d{1,15}$/, 'Use the id of the last event you received.').optional(),
+});
+
+export function streamRoutes(deps: Deps) {
+  const { store, streams } = deps;
+
+  return new Hono<AppEnv>().get('/', queryOf(StreamQuery), async (c) => {
+    const query = c.req.valid('query');
+    const org = await findOrg(deps, query.org);
+    const parsed = SubjectKey.safeParse(query.topic.slice('comments:'.length));
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? 'Name the subject after comments:.';
+      throw new ApiError(400, 'validation_failed', `There is a problem with topic: ${message}`, { fields: { topic: message } });
+    }
+    const subject = await resolveSubject(deps, org, parsed.data);
+    const header = c.req.header('last-event-id');
+    const resumeText = header !== undefined && /^\d{1,15}$/.test(header.trim()) ? header.trim() : query.lastEventId;
+    let lastSent = resumeText !== undefined ? Number(resumeText) : null;
+    if (streams.closed) throw new ApiError(503, 'service_unavailable', 'The server is shutting down. Reconnect in a moment.');
+    const topic = topicOf(subject.key);
+    const key = StreamHub.key(org.id, topic);
+    // Not cached by proxies, not buffered by nginx.
+    c.header('X-Accel-Buffering', 'no');
+
+    return streamSSE(c, async (stream) => {
+      let queue: HubEvent[] = [];
+      let wake: (() => void) | undefined;
+      let ended = false;
+      const end = () => {
+        ended = true;
+        wake?.();
+      };
+      // Listen first, then catch up: nothing that happens in between is lost (ids tell repeats apart).
+      const unsubscribe = streams.subscribe(key, (event) => {
+        queue.push(event);
+        wake?.();
+      });
+      const untrack = streams.track(end);
+      stream.onAbort(end);
+      const ping = setInterval(() => {
+        void stream.write(': ping\n\n');
+      }, KEEP_ALIVE_MS);
+      ping.unref();
+      try {
+        await stream.write(': connected\n\n');
+        if (lastSent === null) {
+          // A fresh stream starts from now: the page it came with is as recent.
+          lastSent = (await store.debate.stats(org.id, subject.key, topic)).lastEventId;
+        } else {
+          for (;;) {
+            const backlog = await store.debate.eventsAfter(org.id, topic, lastSent, BACKLOG_BATCH);
+            for (const event of backlog) {
+              if (ended) return;
+              await stream.writeSSE({ id: String(event.id), event: event.event, data: event.data });
+              lastSent = event.id;
+            }
+            if (backlog.length < BACKLOG_BATCH) break;
+          }
+        }
+        while (!ended) {
+          if (queue.length === 0) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = undefined;
+            continue;
+          }
+          const batch = queue;
+          queue = [];
+          for (const event of batch) {
+            if (ended) break;
+            if (event.id <= lastSent!) continue;
+            await stream.writeSSE({ id: String(event.id), event: event.event, data: event.data });
+            lastSent = event.id;
+          }
+        }
+      } finally {
+        clearInterval(ping);
+        unsubscribe();
+        untrack();
+      }
+    });
+  });
+}

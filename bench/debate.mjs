@@ -1,0 +1,107 @@
+// Discussions (issue 5): the first page of a debate with 10,000 comments over HTTP
+// (`GET /v1/orgs/:org/comments?subject=…&sort=best`, and `sort=newest`), against DESIGN.md's budget of
+// 5 ms. The comments (40% top-level, the rest replies up to three levels, votes from 50 residents) are
+// written through the store in one transaction into a fresh SQLite file; the API then runs on loopback.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
+
+export const DEBATE_COMMENTS = 10_000;
+export const DEBATE_BUDGET_MS = 5;
+const ORG = 'bench';
+const ORIGIN = 'https://council.example';
+const SUBJECT = `page:${ORIGIN}/roads/walworth-road-20mph.html`;
+const RESIDENTS = 50;
+const REQUESTS = 1000;
+
+const load = (path) => tsImport(join(root, path), import.meta.url);
+
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const STANCES = ['for', 'against', 'neutral', 'question'];
+
+async function seed(dataDir, count) {
+  const [{ openSqliteStore }] = await Promise.all([load('api/src/store/sqlite/index.ts')]);
+  const started = performance.now();
+  const now = new Date();
+  const store = openSqliteStore(join(dataDir, 'civic.db'));
+  const org = await store.orgs.create({ slug: ORG, name: 'Bench Borough Council', allowedOrigins: [ORIGIN], map: { center: [-0.08, 51.47], zoom: 13, extent: [-0.125, 51.42, -0.03, 51.51] } }, now);
+  const users = [];
+  for (let i = 0; i < RESIDENTS; i++) users.push(await store.users.create({ email: `resident${i}@example.org`, name: `Resident ${i}`, locale: 'en' }, now));
+  const rnd = random(5);
+  const comments = [];
+  for (let i = 0; i < count; i++) {
+    const author = Math.floor(rnd() * RESIDENTS);
+    const votes = [];
+    const voters = Math.floor(rnd() * 8);
+    for (let v = 0; v < voters; v++) {
+      const voter = (author + 1 + v) % RESIDENTS;
+      votes.push({ userId: users[voter].id, value: rnd() < 0.7 ? 1 : -1 });
+    }
+    comments.push({
+      ...(i > 20 && rnd() < 0.6 ? { replyTo: Math.floor(rnd() * i) } : {}),
+      stance: STANCES[i % 4],
+      body: `Comment ${i}: slower traffic on the main road would change how the street feels, for better or worse. ${'More words. '.repeat(1 + (i % 12))}`,
+      authorId: users[author].id,
+      createdAt: new Date(now.getTime() - (count - i) * 60_000).toISOString(),
+      votes,
+    });
+  }
+  await store.debate.importComments(org.id, SUBJECT, comments);
+  await store.close();
+  return (performance.now() - started) / 1000;
+}
+
+async function latency(base, sort) {
+  const path = `/v1/orgs/${ORG}/comments?subject=${encodeURIComponent(SUBJECT)}&sort=${sort}`;
+  let bytes = 0;
+  for (let i = 0; i < 100; i++) {
+    const response = await fetch(base + path);
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    bytes = (await response.arrayBuffer()).byteLength;
+  }
+  const times = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = performance.now();
+    const response = await fetch(base + path);
+    await response.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { sort, p50: percentile(times, 50), p99: percentile(times, 99), bytes };
+}
+
+/** Seeds 10,000 comments, starts the API on them and measures the first page of each sort. */
+export async function measureDebate({ count = DEBATE_COMMENTS, log = console.log } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-debate-bench-'));
+  try {
+    log(`Seeding ${count.toLocaleString('en-GB')} comments…`);
+    const seedSeconds = await seed(dataDir, count);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const api = startApi({ port, dataDir, log: false, env: { PUBLIC_URL: base, SEED: 'false', DEV_ROUTES: 'false' } });
+    try {
+      await waitForApi(api, base);
+      const rows = [];
+      for (const sort of ['best', 'newest']) rows.push(await latency(base, sort));
+      return { count, seedSeconds, rows };
+    } finally {
+      await stopChild(api);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await measureDebate(), null, 1));
+}
