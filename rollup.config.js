@@ -23,6 +23,7 @@ const bundles = {
   'civic-report-form.js': 'packages/report/src/define-form.ts',
   'civic-report-list.js': 'packages/report/src/define-list.ts',
   'civic-inbox.js': 'packages/inbox/src/define.ts',
+  'civic-debate.js': 'packages/debate/src/define.ts',
   'civic-elements.js': 'packages/elements/src/index.ts',
 };
 

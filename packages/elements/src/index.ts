@@ -5,3 +5,4 @@ import '@civic-elements/sign-in/define.js';
 import '@civic-elements/map/define.js';
 import '@civic-elements/report/define.js';
 import '@civic-elements/inbox/define.js';
+import '@civic-elements/debate/define.js';
