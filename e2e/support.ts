@@ -85,7 +85,7 @@ function collectErrors(page: Page): string[] {
   });
   page.on('response', (response) => {
     const { pathname } = new URL(response.url());
-    if (response.status() >= 400 && /\/(layers|events|places|projects|elements|vendor|reports|report-categories|report-settings|media)(\/|$)/.test(pathname)) {
+    if (response.status() >= 400 && /\/(layers|events|places|projects|elements|vendor|reports|report-categories|report-settings|media|comments|stream)(\/|$)/.test(pathname)) {
       errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     }
   });
