@@ -14,6 +14,7 @@ import { GEO_SIZES, SCREEN, geoBudgets, measureGeo } from '../bench/geo.mjs';
 import { measureMapIdle } from '../bench/map-idle.mjs';
 import { REPORT_SIZES, measureReports } from '../bench/reports.mjs';
 import { DEBATE_BUDGET_MS, DEBATE_COMMENTS, measureDebate } from '../bench/debate.mjs';
+import { RENDER_BUDGET_MS, RENDER_COMMENTS, measureDebateRender } from '../bench/debate-render.mjs';
 
 const args = new Set(process.argv.slice(2));
 const dist = join(root, 'packages/elements/dist');
@@ -131,11 +132,27 @@ if (!args.has('--no-debate')) {
   const debate = await measureDebate({ log: () => {} });
   const ms = (n) => `${n.toFixed(2)} ms`;
   table(
-    ['sort', 'p50', 'p99', 'answer', 'budget (p50)', ''],
-    debate.rows.map((r) => [r.sort, ms(r.p50), ms(r.p99), kb(r.bytes), `${DEBATE_BUDGET_MS} ms`, verdict(r.p50 < DEBATE_BUDGET_MS)]),
+    ['sort', 'p50', 'p99', 'answer', 'budget (p99)', ''],
+    debate.rows.map((r) => [r.sort, ms(r.p50), ms(r.p99), kb(r.bytes), `${DEBATE_BUDGET_MS} ms`, verdict(r.p99 < DEBATE_BUDGET_MS)]),
   );
   console.log(`\nsequential keep-alive requests after 100 warm-up ones; comments seeded through the store in ${debate.seedSeconds.toFixed(1)} s.`);
-  if (debate.rows.some((r) => r.p50 >= DEBATE_BUDGET_MS)) failed = true;
+  if (debate.rows.some((r) => r.p99 >= DEBATE_BUDGET_MS)) failed = true;
+
+  // The element in Chromium: 500 comments from the answer's arrival to all of them in the DOM, and painted.
+  console.log(`\n<civic-debate> rendering ${RENDER_COMMENTS} comments in Chromium (100 threads of 5, one page)\n`);
+  const render = await measureDebateRender({ log: () => {} });
+  if (render.skipped) console.log(`skipped: ${render.skipped}`);
+  else {
+    table(
+      ['run', 'in the DOM', 'painted', 'budget', ''],
+      [
+        ['first (chunk fetched)', ms(render.cold.built), ms(render.cold.painted), '', ''],
+        [`median of ${render.runs} more`, ms(render.built), ms(render.painted), `${RENDER_BUDGET_MS} ms`, verdict(render.painted < RENDER_BUDGET_MS)],
+      ],
+    );
+    console.log('\nfrom the comments\' answer arriving (resource timing responseEnd) to the last of the 500 in the element\'s DOM, and to the next frame.');
+    if (render.painted >= RENDER_BUDGET_MS) failed = true;
+  }
 }
 
 console.log(failed ? '\nSome budgets were missed.' : '\nEvery budget is met.');

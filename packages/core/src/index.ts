@@ -7,7 +7,7 @@ export { ApiError } from './api-error.js';
 export { errorMessage } from './error-message.js';
 export { Session, getSession, apiKey, type SessionListener } from './session.js';
 export { SessionController } from './session-controller.js';
-export { LocalizeController, formatDate, formatNumber, loadMessages, registerMessages, translate, catalogueLanguage, directionOf, LANGUAGES, type Language, type Catalogue, type CatalogueSource, type Params } from './localize.js';
+export { LocalizeController, formatDate, formatNumber, formatter, loadMessages, registerMessages, translate, catalogueLanguage, directionOf, LANGUAGES, type Language, type Catalogue, type CatalogueSource, type Params } from './localize.js';
 export { coreMessages } from './messages.js';
 export { Task, type TaskStatus } from './task.js';
 export { theme } from './theme.js';

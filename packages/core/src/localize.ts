@@ -118,8 +118,20 @@ export class LocalizeController implements ReactiveController {
 
 /** A number in the reader's language: `formatNumber(this.localize.lang, 1234.5)`. */
 export const formatNumber = (lang: string, value: number, options?: Intl.NumberFormatOptions): string =>
-  new Intl.NumberFormat(lang, options).format(value);
+  formatter(Intl.NumberFormat, lang, options).format(value);
 
 /** A date or time in the reader's language (medium date unless `options` say otherwise). */
 export const formatDate = (lang: string, value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string =>
-  new Intl.DateTimeFormat(lang, options).format(new Date(value));
+  formatter(Intl.DateTimeFormat, lang, options).format(new Date(value));
+
+/**
+ * One Intl formatter per kind, language and options, made once: making one costs far more than using
+ * it, and a list of 500 comments or reports formats a date for each.
+ */
+const formatters = new Map<string, object>();
+export function formatter<F extends object, O>(Kind: new (lang: string, options?: O) => F, lang: string, options?: O): F {
+  const key = `${Kind.name} ${lang} ${options ? JSON.stringify(options) : ''}`;
+  let made = formatters.get(key) as F | undefined;
+  if (!made) formatters.set(key, (made = new Kind(lang, options)));
+  return made;
+}

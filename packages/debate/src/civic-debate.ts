@@ -12,8 +12,9 @@ import type { ThreadView } from './thread-view.js';
 /** Options of the reactive properties that are internal state (one object, shared). */
 const state = { state: true };
 const SORTS: CommentSort[] = ['best', 'newest', 'oldest', 'debated'];
-/** Threads rendered at once; the rest follow in idle time, this many at a time. */
+/** Threads rendered at once (a screenful and more); the rest follow, NEXT_BATCH a frame. */
 const BATCH = 10;
+const NEXT_BATCH = 30;
 type Forms = ReturnType<typeof import('./forms.js').createForms>;
 type Live = ReturnType<typeof import('./live.js').connect>;
 /** How comments show (the Markdown subset included): a chunk fetched at the same time as the first page. */
@@ -129,6 +130,8 @@ export class CivicDebate extends CivicElement implements DebateHost {
   #live: Live | undefined;
   #liveFor = '';
   #view: View | undefined;
+  /** Each thread's last template (see #thread). */
+  #rendered = new WeakMap<CommentThread, { key: string; result: TemplateResult }>();
 
   get subjectKey(): string {
     return this.subject?.trim() || `page:${location.origin}${location.pathname}`;
@@ -196,11 +199,12 @@ export class CivicDebate extends CivicElement implements DebateHost {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!this.session?.signedIn && this.phase === 'ready' && !customElements.get('civic-sign-in')) void import('@civic-elements/sign-in/define.js');
-    // Incremental rendering: the first threads at once, the rest a batch per frame.
+    // Incremental rendering: the first threads at once, the rest a batch per frame (threads out of view
+    // cost little to lay out: content-visibility; and a thread already drawn is not built again: #thread).
     if (this.shown < this.threads.length && this.#frame === undefined) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = undefined;
-        this.shown = Math.min(this.threads.length, this.shown + BATCH);
+        this.shown = Math.min(this.threads.length, this.shown + NEXT_BATCH);
       });
     }
     const focus = this.#focus;
@@ -321,6 +325,23 @@ export class CivicDebate extends CivicElement implements DebateHost {
     };
   }
 
+  /**
+   * A thread's template, made again only when something in it can have changed: threads are replaced,
+   * never changed in place (threads.ts), so a thread object seen before, in the same language and
+   * sign-in, with no vote under way, problem, open form or edit in it, renders as it did. A page of
+   * 500 comments then costs one render, not one per batch of incremental rendering.
+   */
+  #thread(renderThread: View['renderThread'], view: ThreadView, thread: CommentThread): TemplateResult {
+    const key = `${view.lang} ${view.signedIn}`;
+    const busy = [thread, ...thread.replies].some((c) => view.voting.has(c.id) || view.problems.has(c.id) || view.editing(c) || view.below(c) !== nothing);
+    const cached = this.#rendered.get(thread);
+    if (!busy && cached?.key === key) return cached.result;
+    const result = renderThread(view, thread);
+    if (busy) this.#rendered.delete(thread);
+    else this.#rendered.set(thread, { key, result });
+    return result;
+  }
+
   #renderThreads({ renderThread }: View, refreshing: boolean): TemplateResult {
     const view = this.#threadView();
     const count = this.waiting.length;
@@ -333,7 +354,7 @@ export class CivicDebate extends CivicElement implements DebateHost {
       </div>
       ${count ? html`<button type="button" class="button button--secondary new" part="button new" @click=${() => this.#live?.showNew()}>${this.t('debate.new', { count })}</button>` : nothing}
       <ul class="threads" part="list" aria-busy=${refreshing ? 'true' : 'false'}>
-        ${this.threads.slice(0, this.shown).map((thread) => keyed(thread.id, renderThread(view, thread)))}
+        ${this.threads.slice(0, this.shown).map((thread) => keyed(thread.id, this.#thread(renderThread, view, thread)))}
       </ul>
       ${this.moreProblem ? html`<p class="error-message" part="error">${this.moreProblem}</p>` : nothing}
       ${this.nextCursor

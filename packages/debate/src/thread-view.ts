@@ -1,7 +1,7 @@
 // How <civic-debate> shows a thread: each comment's author, stance, time and permalink, its body in the
 // Markdown subset (or why it is not shown), its votes and actions, and its replies nested up to 3 levels.
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate } from '@civic-elements/core';
+import { formatDate, formatter } from '@civic-elements/core';
 import type { Comment, CommentThread, DebateSummary } from '@civic-elements/protocol';
 import { renderMarkdown } from './markdown.js';
 
@@ -39,7 +39,19 @@ function relative(lang: string, iso: string): string {
   if (size >= 2_592_000) return formatDate(lang, iso);
   const [unit, divisor]: [Intl.RelativeTimeFormatUnit, number] =
     size < 60 ? ['second', 1] : size < 3600 ? ['minute', 60] : size < 86_400 ? ['hour', 3600] : ['day', 86_400];
-  return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(Math.round(seconds / divisor), unit);
+  return formatter(Intl.RelativeTimeFormat, lang, { numeric: 'auto' }).format(Math.round(seconds / divisor), unit);
+}
+
+/**
+ * A comment's body, parsed and rendered once per comment object (an edit or a change from the stream
+ * brings a new object): the list re-renders as more threads arrive, and parsing 500 bodies each time
+ * would cost more than drawing them.
+ */
+const bodies = new WeakMap<Comment, unknown>();
+function markdownOf(comment: Comment): unknown {
+  let rendered = bodies.get(comment);
+  if (rendered === undefined) bodies.set(comment, (rendered = renderMarkdown(comment.body)));
+  return rendered;
 }
 
 /** What shows in place of the text: deleted, hidden with its reason, waiting for a moderator. */
@@ -51,7 +63,7 @@ function body(view: ThreadView, comment: Comment): unknown {
   }
   return html`${comment.status === 'pending'
     ? html`<p class="pending" part="pending">${t(comment.viewer?.mine ? 'debate.pending' : 'debate.pending.other')}</p>`
-    : nothing}${comment.body ? html`<div class="body" part="body">${renderMarkdown(comment.body)}</div>` : nothing}`;
+    : nothing}${comment.body ? html`<div class="body" part="body">${markdownOf(comment)}</div>` : nothing}`;
 }
 
 function voteButton(view: ThreadView, comment: Comment, value: 1 | -1): TemplateResult {
@@ -137,7 +149,7 @@ export function renderSummary(view: ThreadView, summary: DebateSummary): Templat
     <h3 id="strongest-${which}" class="side__heading">${t(`debate.strongest.${which}`)}</h3>
     ${strongest[which].length
       ? html`<ul class="strongest__list">${strongest[which].map((comment) => html`<li class="argument">
-          <div class="body">${renderMarkdown(comment.body)}</div>
+          <div class="body">${markdownOf(comment)}</div>
           <p class="meta"><a href="#${anchorOf(comment.id)}">${comment.author?.name ?? ''}</a> · ${t('debate.votes.up', { count: comment.up })}</p></li>`)}</ul>`
       : html`<p class="meta">${t('debate.strongest.none')}</p>`}
   </section>`;
