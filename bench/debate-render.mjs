@@ -15,6 +15,7 @@ import puppeteer from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
+import { median } from './stats.mjs';
 
 export const RENDER_COMMENTS = 500;
 export const RENDER_BUDGET_MS = 100;
@@ -23,11 +24,6 @@ const ORIGIN = 'https://council.example';
 const SUBJECT = `page:${ORIGIN}/consultations/library-opening-hours.html`;
 const THREADS = RENDER_COMMENTS / 5;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function seed(dataDir) {
   const { openSqliteStore } = await tsImport(join(root, 'api/src/store/sqlite/index.ts'), import.meta.url);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
+import { percentile, random } from './stats.mjs';
 
 export const DEBATE_COMMENTS = 10_000;
 export const DEBATE_BUDGET_MS = 5;
@@ -18,15 +19,6 @@ const REQUESTS = 1000;
 
 const load = (path) => tsImport(join(root, path), import.meta.url);
 
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const STANCES = ['for', 'against', 'neutral', 'question'];
 
 async function seed(dataDir, count) {

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
 import { hasWrk } from './throughput.mjs';
+import { median, percentile, random } from './stats.mjs';
 
 export const GEO_SIZES = [1_000, 100_000, 1_000_000];
 /** The map a viewport is measured on: 1280 x 720 CSS pixels, at the zooms people use. */
@@ -36,15 +37,6 @@ const load = (path) => {
   return modules.get(path);
 };
 
-/** A small deterministic PRNG (mulberry32): the same features and viewports on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 /** A standard normal draw (Box–Muller). */
 const normal = (rnd) => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
 
@@ -218,7 +210,6 @@ function viewports(view) {
   });
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Bare SpatialIndex.query on the file, in this process: p50/p99 in ms per view, at the route's limit. */
 async function measureInProcess(seed, limit, rounds) {
@@ -261,7 +252,6 @@ async function fetchAgain(url) {
   }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** CPU seconds (user + system) a process has used, from /proc; null where there is no /proc. */
 function cpuSeconds(pid) {

@@ -10,12 +10,8 @@ import puppeteer from 'puppeteer-core';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
 import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 import { SCREEN, seededFile } from './geo.mjs';
+import { median } from './stats.mjs';
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** The page: creates the map on demand and reports when it is idle with its data in. */
 const page = (api, projectId) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>map bench</title>

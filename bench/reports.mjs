@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
+import { median, percentile, random } from './stats.mjs';
 
 export const REPORT_SIZES = [10_000, 100_000];
 const ORG = 'bench';
@@ -19,18 +20,7 @@ const NEARBY_QUERIES = 400;
 
 const load = (path) => tsImport(join(root, path), import.meta.url);
 
-/** mulberry32: the same reports and places on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pointIn = (rnd) => [EXTENT[0] + rnd() * (EXTENT[2] - EXTENT[0]), EXTENT[1] + rnd() * (EXTENT[3] - EXTENT[1])].map((n) => Math.round(n * 1e6) / 1e6);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const CATEGORIES = [
   { code: 'pothole', name: 'Pothole', group: 'Roads and pavements' },

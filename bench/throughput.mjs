@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
+import { median } from './stats.mjs';
 
 export const wrkHelp = `wrk is not installed, so the API throughput was not measured.
   On Debian or Ubuntu:  apt-get install -y wrk
@@ -46,11 +47,6 @@ function wrk(url, { threads = 2, connections = 10, duration = '10s' } = {}) {
   return { rps, p99: p99 ? Number(p99[1]) * factor : NaN };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * Starts the seeded API and the bare server on free loopback ports, warms both up, then loads them
