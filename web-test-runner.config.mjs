@@ -57,6 +57,17 @@ function civicTestApi() {
           return api.makeRole(payload.email, payload.org ?? 'test-council', payload.role, payload.departments ?? []);
         case 'civic:start-api': // a second API, e.g. with tight rate limits
           return (await start(payload ?? {})).url;
+        case 'civic:backdate-comment': {
+          // A comment posted `minutes` ago (past the 15-minute edit window): the API cannot turn back its clock.
+          const { default: Database } = await import('better-sqlite3');
+          const db = new Database(api.config.databasePath);
+          try {
+            const at = new Date(Date.now() - payload.minutes * 60_000).toISOString();
+            return db.prepare('UPDATE comments SET created_at = ? WHERE id = ?').run(at, payload.id).changes;
+          } finally {
+            db.close();
+          }
+        }
         case 'civic:closed-port': {
           // A port nothing listens on: the "network is down" case.
           const server = createServer();

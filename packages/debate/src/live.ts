@@ -4,7 +4,7 @@
 import type { Comment, StreamVotes } from '@civic-elements/protocol';
 import type { DebateHost } from './host.js';
 import { anchorOf } from './thread-view.js';
-import { insert, patch } from './threads.js';
+import { find, insert, patch, remove } from './threads.js';
 
 /** How long to wait before opening the stream again when the API closed it (ms). */
 const RECONNECT = 3000;
@@ -20,6 +20,18 @@ export function connect(host: DebateHost) {
       data = JSON.parse(event.data) as Comment & StreamVotes;
     } catch {
       return;
+    }
+    // Taken back for review (enough people reported it): it goes from other readers' pages, unless replies hang on it.
+    if (name === 'comment-changed' && data.status === 'pending') {
+      host.waiting = host.waiting.filter((known) => known.id !== data.id);
+      const shown = find(host.threads, data.id);
+      const own = shown && (shown.index < 0 ? shown.thread : shown.thread.replies[shown.index])?.viewer?.mine;
+      const without = own ? undefined : remove(host.threads, data.id);
+      if (without && shown) {
+        if (shown.index < 0) host.shown = Math.max(0, host.shown - 1);
+        host.threads = without;
+        return;
+      }
     }
     const changed = patch(host.threads, data.id, name === 'votes' ? { up: data.up, down: data.down, score: data.score } : data);
     if (changed) {

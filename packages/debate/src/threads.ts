@@ -38,3 +38,13 @@ export function insert(threads: CommentThread[], comment: Comment): CommentThrea
   replies.splice(at, 0, comment);
   return threads.map((known) => (known === thread ? { ...thread, replies, replyCount: thread.replyCount + 1 } : known));
 }
+
+/** The threads without a comment that has no replies under it; undefined when it is not there or replies hang on it (the thread keeps its shape). */
+export function remove(threads: CommentThread[], id: string): CommentThread[] | undefined {
+  const found = find(threads, id);
+  if (!found) return undefined;
+  const { thread, index } = found;
+  if (index < 0) return thread.replies.length || thread.moreReplies ? undefined : threads.filter((known) => known !== thread);
+  if (thread.replies.some((reply) => reply.parentId === id || reply.replyTo?.id === id)) return undefined;
+  return threads.map((known) => (known === thread ? { ...thread, replies: thread.replies.filter((reply) => reply.id !== id), replyCount: Math.max(0, thread.replyCount - 1) } : known));
+}
