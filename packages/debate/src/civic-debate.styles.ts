@@ -82,10 +82,6 @@ export const styles = css`
     margin: 0 0 var(--_space);
     padding: 0 0 var(--_space);
     border-bottom: 1px solid var(--_border);
-    /* A long discussion: threads out of view skip style, layout and paint until they come near it
-       (they stay in the accessibility tree and in find-in-page); the browser remembers their size. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 14em;
   }
   .replies {
     margin-top: 0.75em;

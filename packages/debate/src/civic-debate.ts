@@ -199,8 +199,9 @@ export class CivicDebate extends CivicElement implements DebateHost {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!this.session?.signedIn && this.phase === 'ready' && !customElements.get('civic-sign-in')) void import('@civic-elements/sign-in/define.js');
-    // Incremental rendering: the first threads at once, the rest a batch per frame (threads out of view
-    // cost little to lay out: content-visibility; and a thread already drawn is not built again: #thread).
+    // Incremental rendering: the first threads at once, the rest a batch per frame (a thread already
+    // drawn is not built again: #thread). Not content-visibility: Chromium leaves the threads it skips
+    // out of the accessibility tree, where a screen reader's list of buttons would miss them.
     if (this.shown < this.threads.length && this.#frame === undefined) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = undefined;
