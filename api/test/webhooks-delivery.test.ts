@@ -1,11 +1,12 @@
 // Webhook deliveries to a real receiver on 127.0.0.1: signed, retried with back-off as the clock moves, given up, logged, kept to their organisation.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { ReportDetail } from '@civic-elements/protocol';
+import type { ReportDetail } from '@civic-elements/protocol';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { MAX_ATTEMPTS, nextAttemptAt, queueReportEvent, RETRY_DELAYS_SECONDS, WebhookWorker, type WorkerOptions } from '../src/webhooks/dispatcher.js';
 import { signBody, verifyBody, verifyTimestamped } from '../src/webhooks/sign.js';
 import { buildTestApp, ORIGIN, OTHER_ORIGIN, type TestApp } from './support/app.js';
+import { sampleReportDetail } from './support/report-fixtures.js';
 import { startReceiver, type Receiver } from './support/webhook-receiver.js';
 
 let t: TestApp;
@@ -27,30 +28,12 @@ const hooks = '/v1/orgs/test-council/webhooks';
 const SECOND = 1000;
 
 function report(id = 'report-1', org = 'test-council'): ReportDetail {
-  const at = '2026-03-02T08:30:00.000Z';
-  return ReportDetail.parse({
+  return sampleReportDetail({
     id,
-    reference: 'TST-1001',
     org,
-    category: { id: 'category-1', code: 'pothole', name: 'Pothole' },
-    description: 'A deep pothole in front of the bus stop.',
-    location: { type: 'Point', coordinates: [-0.0918, 51.5034] },
-    address: 'Borough High Street',
     fields: { depth: 12 },
-    photos: [],
-    status: 'submitted',
-    statusLabel: 'Submitted',
-    open: true,
-    department: null,
-    expectedOn: null,
-    supportCount: 0,
-    followerCount: 0,
-    mergedInto: null,
-    createdAt: at,
-    updatedAt: at,
     viewer: { mine: true, following: true, supported: false },
     reporter: { name: 'Sam Resident', email: 'sam@example.org' },
-    timeline: [{ id: 'entry-1', at, kind: 'created', by: { kind: 'reporter', name: 'Resident' } }],
   });
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ReportDetail } from '@civic-elements/protocol';
+import type { ReportDetail } from '@civic-elements/protocol';
 import { testConfig } from '../src/config.js';
 import { seedTestOrg } from '../src/seed.js';
 import { startServer } from '../src/server.js';
@@ -12,6 +12,7 @@ import { queueReportEvent } from '../src/webhooks/dispatcher.js';
 import { newWebhookSecret, sealSecret, webhookKey } from '../src/webhooks/secret-box.js';
 import { verifyBody } from '../src/webhooks/sign.js';
 import { startTestApi } from './support/server.js';
+import { sampleReportDetail } from './support/report-fixtures.js';
 import { startReceiver } from './support/webhook-receiver.js';
 
 test('the running server sends report.created when a report is made over HTTP, and stops its worker on close', async () => {
@@ -88,24 +89,12 @@ test('outside production, a webhook made before a restart still signs after it (
 
 function report(): ReportDetail {
   const at = new Date().toISOString();
-  return ReportDetail.parse({
-    id: 'report-1',
+  return sampleReportDetail({
     reference: 'TST-3001',
-    org: 'test-council',
     category: { id: 'category-1', code: 'streetlight', name: 'Street light' },
     description: 'The street light outside number 12 is out.',
     location: { type: 'Point', coordinates: [-0.09, 51.47] },
     address: null,
-    fields: {},
-    photos: [],
-    status: 'submitted',
-    statusLabel: 'Submitted',
-    open: true,
-    department: null,
-    expectedOn: null,
-    supportCount: 0,
-    followerCount: 0,
-    mergedInto: null,
     createdAt: at,
     updatedAt: at,
     timeline: [],

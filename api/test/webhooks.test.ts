@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { ReportDetail } from '@civic-elements/protocol';
+import type { ReportDetail } from '@civic-elements/protocol';
 import { ConfigError, loadConfig, testConfig } from '../src/config.js';
 import { queueReportEvent, WebhookWorker } from '../src/webhooks/dispatcher.js';
 import { openSecret, sealSecret, SecretUnreadable, webhookKey } from '../src/webhooks/secret-box.js';
 import { isPrivateAddress, urlPolicy, urlRefusal } from '../src/webhooks/url-policy.js';
 import { verifyBody } from '../src/webhooks/sign.js';
 import { buildTestApp, ORIGIN, OTHER_ORIGIN, type TestApp } from './support/app.js';
+import { sampleReportDetail } from './support/report-fixtures.js';
 import { startReceiver, type Receiver } from './support/webhook-receiver.js';
 
 let t: TestApp;
@@ -28,29 +29,7 @@ afterEach(async () => {
 const hooks = '/v1/orgs/test-council/webhooks';
 
 function report(id = 'report-1', org = 'test-council'): ReportDetail {
-  const at = '2026-03-02T08:30:00.000Z';
-  return ReportDetail.parse({
-    id,
-    reference: 'TST-1001',
-    org,
-    category: { id: 'category-1', code: 'pothole', name: 'Pothole' },
-    description: 'A deep pothole in front of the bus stop.',
-    location: { type: 'Point', coordinates: [-0.0918, 51.5034] },
-    address: 'Borough High Street',
-    fields: {},
-    photos: [],
-    status: 'submitted',
-    statusLabel: 'Submitted',
-    open: true,
-    department: null,
-    expectedOn: null,
-    supportCount: 0,
-    followerCount: 0,
-    mergedInto: null,
-    createdAt: at,
-    updatedAt: at,
-    timeline: [{ id: 'entry-1', at, kind: 'created', by: { kind: 'reporter', name: 'Resident' } }],
-  });
+  return sampleReportDetail({ id, org });
 }
 
 async function makeHook(token = admin, body: object = { url: receiver.url }, path = hooks) {

@@ -1,7 +1,7 @@
 // seedReportFixtures: report categories, settings and reports in an organisation, written straight to the store.
 // Used by the API tests and (through the `civic:seed-reports` command) by the browser tests of the report
 // form, the report list and the inbox.
-import type { FieldValues, ReportCategory, Workflow } from '@civic-elements/protocol';
+import { ReportDetail, type FieldValues, type ReportCategory, type Workflow } from '@civic-elements/protocol';
 import { DEFAULT_WORKFLOW } from '../../src/domain/workflow.js';
 import { reportCategoryOut } from '../../src/reports/present.js';
 import { DEFAULT_REPORT_SETTINGS } from '../../src/reports/settings.js';
@@ -163,4 +163,35 @@ export async function seedReportFixtures(store: Store, orgSlug: string, options:
     });
   }
   return { org: org.slug, settings, categories: all, reports };
+}
+
+/**
+ * A report as the API hands it to officers and webhooks (`ReportDetail`), made up without a database:
+ * a pothole reported on Borough High Street, submitted; `changes` replace any of its fields.
+ */
+export function sampleReportDetail(changes: Partial<ReportDetail> = {}): ReportDetail {
+  const at = changes.createdAt ?? '2026-03-02T08:30:00.000Z';
+  return ReportDetail.parse({
+    id: 'report-1',
+    reference: 'TST-1001',
+    org: 'test-council',
+    category: { id: 'category-1', code: 'pothole', name: 'Pothole' },
+    description: 'A deep pothole in front of the bus stop.',
+    location: { type: 'Point', coordinates: [-0.0918, 51.5034] },
+    address: 'Borough High Street',
+    fields: {},
+    photos: [],
+    status: 'submitted',
+    statusLabel: 'Submitted',
+    open: true,
+    department: null,
+    expectedOn: null,
+    supportCount: 0,
+    followerCount: 0,
+    mergedInto: null,
+    createdAt: at,
+    updatedAt: at,
+    timeline: [{ id: 'entry-1', at, kind: 'created', by: { kind: 'reporter', name: 'Resident' } }],
+    ...changes,
+  });
 }
