@@ -74,7 +74,10 @@ const page = (api) => `<!doctype html><html lang="en"><head><meta charset="utf-8
       requestAnimationFrame(() => setTimeout(() => {
         clearTimeout(timeout);
         const painted = performance.now();
-        resolve({ fetched: answer.responseEnd - started, built: built - answer.responseEnd, painted: painted - answer.responseEnd, comments: count() });
+        const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_ALL);
+        const nodes = { element: 0, text: 0, comment: 0 };
+        while (walker.nextNode()) nodes[{ 1: 'element', 3: 'text', 8: 'comment' }[walker.currentNode.nodeType]] += 1;
+        resolve({ fetched: answer.responseEnd - started, built: built - answer.responseEnd, painted: painted - answer.responseEnd, comments: count(), nodes });
       }));
     };
     document.body.append(el);
@@ -135,6 +138,8 @@ export async function measureDebateRender({ runs = 9, log = console.log } = {}) 
     }
     return {
       comments: cold.comments,
+      /** The element's DOM once rendered: elements, text nodes and comment nodes (Lit's markers). */
+      nodes: cold.nodes,
       cold,
       built: median(warm.map((r) => r.built)),
       painted: median(warm.map((r) => r.painted)),

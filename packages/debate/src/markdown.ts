@@ -1,6 +1,5 @@
-// The safe Markdown subset of comments: parsed into a small token tree, rendered as Lit templates
-// (text bindings and a checked href), never through innerHTML. Every step is linear in the input.
-import { html, nothing, type TemplateResult } from 'lit';
+// The safe Markdown subset of comments: parsed into a small token tree, built as DOM nodes (text
+// nodes and a checked href), never through innerHTML. Every step is linear in the input.
 
 /** Inline content: text, emphasis, strong, or a link (whose href is http(s) or mailto only). */
 export type Inline = string | { t: 'em' | 'strong'; c: Inline[] } | { t: 'a'; href: string; c: Inline[] };
@@ -237,29 +236,55 @@ function mergeText(nodes: Inline[]): Inline[] {
 /** The `rel` of every link in a comment: residents' links earn no ranking and get no window.opener. */
 export const LINK_REL = 'nofollow ugc noopener';
 
-function renderInline(nodes: Inline[]): unknown[] {
-  return nodes.map((node) => {
-    if (typeof node === 'string') return node;
-    if (node.t === 'a') return html`<a href=${node.href} rel=${LINK_REL}>${renderInline(node.c)}</a>`;
-    return node.t === 'em' ? html`<em>${renderInline(node.c)}</em>` : html`<strong>${renderInline(node.c)}</strong>`;
-  });
-}
-
-/** Blocks as Lit templates: only p, em, strong, ul, ol, li, blockquote and a. */
-export function renderBlocks(blocks: Block[]): TemplateResult[] {
-  return blocks.map((block) => {
-    switch (block.t) {
-      case 'p':
-        return html`<p>${renderInline(block.c)}</p>`;
-      case 'ul':
-        return html`<ul>${block.items.map((item) => html`<li>${renderInline(item)}</li>`)}</ul>`;
-      case 'ol':
-        return html`<ol start=${block.start === 1 ? nothing : block.start}>${block.items.map((item) => html`<li>${renderInline(item)}</li>`)}</ol>`;
-      case 'quote':
-        return html`<blockquote>${renderBlocks(block.c)}</blockquote>`;
+/** Inline content appended as DOM nodes: text nodes (never parsed), em, strong, and links with a checked href. */
+function appendInline(parent: Node, nodes: Inline[]): void {
+  const doc = parent.ownerDocument ?? document;
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      parent.appendChild(doc.createTextNode(node));
+      continue;
     }
-  });
+    const element = doc.createElement(node.t);
+    if (node.t === 'a') {
+      element.setAttribute('href', node.href);
+      element.setAttribute('rel', LINK_REL);
+    }
+    appendInline(element, node.c);
+    parent.appendChild(element);
+  }
 }
 
-/** A comment's body, parsed and rendered. */
-export const renderMarkdown = (source: string): TemplateResult[] => renderBlocks(parseMarkdown(source));
+/** Blocks appended as DOM nodes: only p, em, strong, ul, ol, li, blockquote and a. */
+function appendBlocks(parent: Node, blocks: Block[]): void {
+  const doc = parent.ownerDocument ?? document;
+  for (const block of blocks) {
+    let element: HTMLElement;
+    if (block.t === 'p') {
+      element = doc.createElement('p');
+      appendInline(element, block.c);
+    } else if (block.t === 'quote') {
+      element = doc.createElement('blockquote');
+      appendBlocks(element, block.c);
+    } else {
+      element = doc.createElement(block.t);
+      if (block.t === 'ol' && block.start !== 1) element.setAttribute('start', String(block.start));
+      for (const item of block.items) {
+        const li = doc.createElement('li');
+        appendInline(li, item);
+        element.appendChild(li);
+      }
+    }
+    parent.appendChild(element);
+  }
+}
+
+/**
+ * A comment's body, parsed and built as DOM nodes with createElement and createTextNode: nothing is
+ * ever parsed as HTML, and a body costs its own nodes only (no template markers), which matters in a
+ * list of hundreds of comments. Lit renders the fragment as a child value.
+ */
+export function renderMarkdown(source: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  appendBlocks(fragment, parseMarkdown(source));
+  return fragment;
+}

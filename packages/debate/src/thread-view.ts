@@ -43,15 +43,21 @@ function relative(lang: string, iso: string): string {
 }
 
 /**
- * A comment's body, parsed and rendered once per comment object (an edit or a change from the stream
- * brings a new object): the list re-renders as more threads arrive, and parsing 500 bodies each time
- * would cost more than drawing them.
+ * A comment's body as a `<div class="body">` of DOM nodes, built once per comment object and place (an
+ * edit or a change from the stream brings a new object): the list re-renders as more threads arrive,
+ * and a node can stand in one place only, so the thread and the strongest arguments keep their own.
  */
-const bodies = new WeakMap<Comment, unknown>();
-function markdownOf(comment: Comment): unknown {
-  let rendered = bodies.get(comment);
-  if (rendered === undefined) bodies.set(comment, (rendered = renderMarkdown(comment.body)));
-  return rendered;
+const bodies = { thread: new WeakMap<Comment, HTMLElement>(), summary: new WeakMap<Comment, HTMLElement>() };
+function bodyOf(comment: Comment, where: keyof typeof bodies): HTMLElement {
+  let div = bodies[where].get(comment);
+  if (!div) {
+    div = document.createElement('div');
+    div.className = 'body';
+    if (where === 'thread') div.setAttribute('part', 'body');
+    div.append(renderMarkdown(comment.body));
+    bodies[where].set(comment, div);
+  }
+  return div;
 }
 
 /** What shows in place of the text: deleted, hidden with its reason, waiting for a moderator. */
@@ -63,7 +69,7 @@ function body(view: ThreadView, comment: Comment): unknown {
   }
   return html`${comment.status === 'pending'
     ? html`<p class="pending" part="pending">${t(comment.viewer?.mine ? 'debate.pending' : 'debate.pending.other')}</p>`
-    : nothing}${comment.body ? html`<div class="body" part="body">${markdownOf(comment)}</div>` : nothing}`;
+    : nothing}${comment.body ? bodyOf(comment, 'thread') : nothing}`;
 }
 
 function voteButton(view: ThreadView, comment: Comment, value: 1 | -1): TemplateResult {
@@ -149,7 +155,7 @@ export function renderSummary(view: ThreadView, summary: DebateSummary): Templat
     <h3 id="strongest-${which}" class="side__heading">${t(`debate.strongest.${which}`)}</h3>
     ${strongest[which].length
       ? html`<ul class="strongest__list">${strongest[which].map((comment) => html`<li class="argument">
-          <div class="body">${markdownOf(comment)}</div>
+          ${bodyOf(comment, 'summary')}
           <p class="meta"><a href="#${anchorOf(comment.id)}">${comment.author?.name ?? ''}</a> · ${t('debate.votes.up', { count: comment.up })}</p></li>`)}</ul>`
       : html`<p class="meta">${t('debate.strongest.none')}</p>`}
   </section>`;
