@@ -1,9 +1,10 @@
 // "Change several at once" in <civic-inbox>: one status change and notes for the selected reports
 // (POST /v1/orgs/:org/reports/bulk), then which were changed and which were not, and why.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, errorMessage, errorSummary, type ApiClient, type LocalizeController } from '@civic-elements/core';
 import type { ReportBulkResult, ReportBulkUpdate, ReportUpdate, StatusStep } from '@civic-elements/protocol';
 import { select, textarea } from './controls.js';
+import { InboxSection } from './controller.js';
 import { CivicReportsBulkUpdatedEvent } from './events.js';
 import { failureMessage, noteChecks, splitApiErrors } from './update-checks.js';
 
@@ -28,34 +29,18 @@ interface Draft {
 
 const emptyDraft = (): Draft => ({ status: '', publicNote: '', internalNote: '' });
 
-export class BulkUpdate implements ReactiveController {
+export class BulkUpdate extends InboxSection<BulkDeps> {
   draft: Draft = emptyDraft();
   errors: Record<string, string> = {};
   problem = '';
   busy = false;
   result: ReportBulkResult | undefined;
-  #focus: string | undefined;
-
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly deps: BulkDeps) {
-    host.addController(this);
-  }
-
-  hostUpdated(): void {
-    if (!this.#focus) return;
-    const target = this.host.shadowRoot?.querySelector<HTMLElement>(this.#focus);
-    this.#focus = undefined;
-    target?.focus();
-  }
 
   /** Forgets the outcome of the last change (the filters changed). */
   reset(): void {
     this.result = undefined;
     this.errors = {};
     this.problem = '';
-  }
-
-  #t(key: string, params?: Record<string, string | number>): string {
-    return this.deps.localize().t(key, params);
   }
 
   #change(changes: Partial<Draft>): void {
@@ -66,8 +51,8 @@ export class BulkUpdate implements ReactiveController {
   #show(errors: Record<string, string>, problem: string): void {
     this.errors = errors;
     this.problem = problem;
-    this.deps.announce([this.#t('core.error-summary.title'), ...Object.values(errors), problem].filter(Boolean).join('. '));
-    this.#focus = '#bulk-error-summary';
+    this.deps.announce([this.t('core.error-summary.title'), ...Object.values(errors), problem].filter(Boolean).join('. '));
+    this.focusNext = '#bulk-error-summary';
     this.host.requestUpdate();
   }
 
@@ -76,7 +61,7 @@ export class BulkUpdate implements ReactiveController {
     if (this.busy) return;
     const ids = this.deps.selected();
     const { status } = this.draft;
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const errors = noteChecks(this.draft, t, 'bulk-');
     if (!status && !this.draft.publicNote.trim() && !this.draft.internalNote.trim()) errors['bulk-status'] = t('inbox.error.nothing-to-change');
     if (ids.length === 0) return this.#show(errors, t('inbox.bulk.none-selected'));
@@ -98,7 +83,7 @@ export class BulkUpdate implements ReactiveController {
       if (result.failed.length === 0) this.draft = emptyDraft();
       await this.deps.done(result);
       this.deps.announce(this.#summary(result));
-      this.#focus = '#bulk-result';
+      this.focusNext = '#bulk-result';
     } catch (error) {
       if (error instanceof ApiError && error.code === 'aborted') return;
       const split = splitApiErrors(error, (path) => ({ 'update.status': 'bulk-status', 'update.publicNote': 'bulk-public-note', 'update.internalNote': 'bulk-internal-note' })[path]);
@@ -113,11 +98,11 @@ export class BulkUpdate implements ReactiveController {
   #summary(result: ReportBulkResult): string {
     const { referenceOf, localize } = this.deps;
     return [
-      result.updated.length ? `${this.#t('inbox.bulk.updated', { count: result.updated.length })} ${result.updated.map(referenceOf).join(', ')}.` : '',
+      result.updated.length ? `${this.t('inbox.bulk.updated', { count: result.updated.length })} ${result.updated.map(referenceOf).join(', ')}.` : '',
       result.failed.length
-        ? `${this.#t('inbox.bulk.failed', { count: result.failed.length })} ${result.failed.map((f) => `${referenceOf(f.id)}: ${failureMessage(f, localize())}`).join(' ')}`
+        ? `${this.t('inbox.bulk.failed', { count: result.failed.length })} ${result.failed.map((f) => `${referenceOf(f.id)}: ${failureMessage(f, localize())}`).join(' ')}`
         : '',
-      this.#kept(result) ? this.#t('inbox.bulk.failed.kept') : '',
+      this.#kept(result) ? this.t('inbox.bulk.failed.kept') : '',
     ].filter(Boolean).join(' ');
   }
 
@@ -128,7 +113,7 @@ export class BulkUpdate implements ReactiveController {
   }
 
   render(): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const count = this.deps.selected().length;
     const prefix = t('core.error.prefix');
     const summary = Object.entries(this.errors).map(([fieldId, message]) => ({ fieldId, message }));
@@ -155,7 +140,7 @@ export class BulkUpdate implements ReactiveController {
   #renderResult(): unknown {
     const result = this.result;
     if (!result) return nothing;
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const failed = result.failed.length > 0;
     return html`<div id="bulk-result" class=${failed ? 'notice notice--problem' : 'success'} part="notice" tabindex="-1">
       ${result.updated.length

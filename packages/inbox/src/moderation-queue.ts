@@ -2,7 +2,7 @@
 // (GET /v1/orgs/:org/moderation/comments): comments waiting for approval, flagged ones and hidden ones,
 // each with its flags; approve, dismiss the flags, hide with a public reason, restore, and suspend the
 // author from commenting for a while. The suspensions in force (to lift one) and the moderation log.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, formatDate, type ApiClient, type LocalizeController } from '@civic-elements/core';
 import type {
   Comment,
@@ -15,6 +15,7 @@ import type {
   SuspensionList,
 } from '@civic-elements/protocol';
 import { select, textarea } from './controls.js';
+import { InboxSection } from './controller.js';
 import { CivicCommentModeratedEvent } from './events.js';
 import { problemOf, splitApiErrors } from './update-checks.js';
 
@@ -39,7 +40,7 @@ type Action = CommentModeration['action'];
 /** The open inline form of an item: hide (public reason) or suspend (days and reason). */
 type Opened = { id: string; form: 'hide' | 'suspend' } | undefined;
 
-export class ModerationQueue implements ReactiveController {
+export class ModerationQueue extends InboxSection<ModerationDeps> {
   state: ModerationQueueState = 'waiting';
   items: ModerationQueueItem[] = [];
   total: number | undefined;
@@ -58,25 +59,9 @@ export class ModerationQueue implements ReactiveController {
   /** Loaded each time "Moderation log" is opened. */
   log: ModerationLogPage['items'] | 'loading' | undefined;
   #controller: AbortController | undefined;
-  #focus: string | undefined;
-
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly deps: ModerationDeps) {
-    host.addController(this);
-  }
-
-  hostUpdated(): void {
-    if (!this.#focus) return;
-    const target = this.host.shadowRoot?.querySelector<HTMLElement>(this.#focus);
-    this.#focus = undefined;
-    target?.focus();
-  }
 
   hostDisconnected(): void {
     this.#controller?.abort();
-  }
-
-  #t(key: string, params?: Record<string, string | number>): string {
-    return this.deps.localize().t(key, params);
   }
 
   #update(): void {
@@ -108,7 +93,7 @@ export class ModerationQueue implements ReactiveController {
       this.deps.counted();
       if (mode === 'more') {
         const first = this.items[before];
-        if (first) this.#focus = `#mod-${CSS.escape(first.comment.id)}`;
+        if (first) this.focusNext = `#mod-${CSS.escape(first.comment.id)}`;
       }
       this.deps.announce(this.#countText());
     } catch (error) {
@@ -122,7 +107,7 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #countText(): string {
-    return this.#t(`inbox.mod.count.${this.state}`, { count: this.total ?? this.items.length });
+    return this.t(`inbox.mod.count.${this.state}`, { count: this.total ?? this.items.length });
   }
 
   #choose(state: ModerationQueueState): void {
@@ -138,14 +123,14 @@ export class ModerationQueue implements ReactiveController {
     this.reason = '';
     this.days = '7';
     this.errors = {};
-    this.#focus = `#${form}-reason`;
+    this.focusNext = `#${form}-reason`;
     this.#update();
   }
 
   #close(id: string): void {
     this.opened = undefined;
     this.errors = {};
-    this.#focus = `#mod-${CSS.escape(id)}`;
+    this.focusNext = `#mod-${CSS.escape(id)}`;
     this.#update();
   }
 
@@ -155,7 +140,7 @@ export class ModerationQueue implements ReactiveController {
     this.items = this.items.filter((i) => i !== item);
     if (this.total !== undefined) this.total = Math.max(0, this.total - 1);
     const next = this.items[index] ?? this.items[index - 1];
-    this.#focus = next ? `#mod-${CSS.escape(next.comment.id)}` : '#moderation-heading';
+    this.focusNext = next ? `#mod-${CSS.escape(next.comment.id)}` : '#moderation-heading';
     this.notice = notice;
     this.opened = undefined;
     this.deps.announce(notice);
@@ -167,7 +152,7 @@ export class ModerationQueue implements ReactiveController {
     if (this.busy) return;
     const reason = this.reason.trim();
     if (action === 'hide') {
-      const error = reason.length < 3 ? this.#t('inbox.mod.error.reason') : reason.length > REASON_MAX ? this.#t('inbox.error.note-long', { count: REASON_MAX }) : '';
+      const error = reason.length < 3 ? this.t('inbox.mod.error.reason') : reason.length > REASON_MAX ? this.t('inbox.error.note-long', { count: REASON_MAX }) : '';
       if (error) return this.#refuse({ 'hide-reason': error });
     }
     this.busy = `${action}-${item.comment.id}`;
@@ -176,7 +161,7 @@ export class ModerationQueue implements ReactiveController {
       const body: CommentModeration = action === 'hide' ? { action, reason } : { action };
       const comment = await this.deps.client().post<Comment>(`${this.deps.orgPath()}/comments/${encodeURIComponent(item.comment.id)}/moderation`, body);
       this.host.dispatchEvent(new CivicCommentModeratedEvent(comment, action));
-      this.#remove(item, this.#t(`inbox.mod.done.${action}`, { name: this.#authorName(item.comment) }));
+      this.#remove(item, this.t(`inbox.mod.done.${action}`, { name: this.#authorName(item.comment) }));
     } catch (error) {
       this.#failed(error, action === 'hide' ? 'hide-reason' : undefined);
     } finally {
@@ -189,7 +174,7 @@ export class ModerationQueue implements ReactiveController {
     event.preventDefault();
     if (this.busy || !item.comment.author) return;
     const reason = this.reason.trim();
-    const error = reason.length < 3 ? this.#t('inbox.mod.error.reason-suspend') : reason.length > REASON_MAX ? this.#t('inbox.error.note-long', { count: REASON_MAX }) : '';
+    const error = reason.length < 3 ? this.t('inbox.mod.error.reason-suspend') : reason.length > REASON_MAX ? this.t('inbox.error.note-long', { count: REASON_MAX }) : '';
     if (error) return this.#refuse({ 'suspend-reason': error });
     this.busy = `suspend-${item.comment.id}`;
     this.#update();
@@ -199,7 +184,7 @@ export class ModerationQueue implements ReactiveController {
       // The comment stays in the queue (it still needs a decision); the author's standing shows on each of theirs.
       for (const other of this.items) if (other.comment.author?.id === suspension.user.id) other.authorSuspendedUntil = suspension.until;
       this.suspensions = undefined;
-      this.notice = this.#t('inbox.mod.done.suspend', { name: suspension.user.name, date: until });
+      this.notice = this.t('inbox.mod.done.suspend', { name: suspension.user.name, date: until });
       this.deps.announce(this.notice);
       this.#close(item.comment.id);
     } catch (error) {
@@ -213,7 +198,7 @@ export class ModerationQueue implements ReactiveController {
   #refuse(errors: Record<string, string>): void {
     this.errors = errors;
     this.deps.announce(Object.values(errors).join('. '));
-    this.#focus = `#${Object.keys(errors)[0]}`;
+    this.focusNext = `#${Object.keys(errors)[0]}`;
     this.#update();
   }
 
@@ -247,9 +232,9 @@ export class ModerationQueue implements ReactiveController {
       await this.deps.client().request('DELETE', `${this.deps.orgPath()}/suspensions/${encodeURIComponent(suspension.id)}`);
       if (Array.isArray(this.suspensions)) this.suspensions = this.suspensions.filter((s) => s.id !== suspension.id);
       for (const item of this.items) if (item.comment.author?.id === suspension.user.id) item.authorSuspendedUntil = null;
-      this.notice = this.#t('inbox.mod.done.lift', { name: suspension.user.name });
+      this.notice = this.t('inbox.mod.done.lift', { name: suspension.user.name });
       this.deps.announce(this.notice);
-      this.#focus = '#suspensions-summary';
+      this.focusNext = '#suspensions-summary';
     } catch (error) {
       this.notice = problemOf(error, this.deps.localize());
     } finally {
@@ -271,13 +256,13 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #authorName(comment: Comment): string {
-    return comment.author?.name ?? this.#t('inbox.mod.deleted-author');
+    return comment.author?.name ?? this.t('inbox.mod.deleted-author');
   }
 
   // ─── Rendering ─────────────────────────────────────────────────────────────────────────────────
 
   render(): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     return html`<h3 id="moderation-heading" class="subheading" tabindex="-1">${t('inbox.mod.heading')}</h3>
       <p class="lead">${t('inbox.mod.lead')}</p>
       <fieldset class="fieldset mod-states" part="filters">
@@ -310,7 +295,7 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #renderItem(item: ModerationQueueItem): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const { comment } = item;
     const id = comment.id;
     const localize = this.deps.localize();
@@ -351,7 +336,7 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #renderHide(item: ModerationQueueItem): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     return html`<form class="action-form" part="action-form" novalidate @submit=${(event: Event) => void this.#moderate(item, 'hide', event)}>
       ${textarea({ id: 'hide-reason', label: t('inbox.mod.hide.reason'), hint: t('inbox.mod.hide.reason.hint'), errorPrefix: t('core.error.prefix'),
         error: this.errors['hide-reason'], value: this.reason, maxlength: REASON_MAX, onInput: (reason) => { this.reason = reason; } })}
@@ -363,7 +348,7 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #renderSuspend(item: ModerationQueueItem): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const name = this.#authorName(item.comment);
     return html`<form class="action-form" part="action-form" novalidate @submit=${(event: Event) => void this.#suspend(item, event)}>
       ${select({ id: 'suspend-days', label: t('inbox.mod.suspend.days', { name }), errorPrefix: t('core.error.prefix'), value: this.days,
@@ -378,7 +363,7 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #renderSuspensions(): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const localize = this.deps.localize();
     return html`<details class="disclosure" part="suspensions" @toggle=${(event: Event) => {
         if ((event.target as HTMLDetailsElement).open && this.suspensions === undefined) void this.#loadSuspensions();
@@ -398,7 +383,7 @@ export class ModerationQueue implements ReactiveController {
   }
 
   #renderLog(): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const localize = this.deps.localize();
     return html`<details class="disclosure" part="moderation-log" @toggle=${(event: Event) => {
         if ((event.target as HTMLDetailsElement).open) void this.#loadLog();

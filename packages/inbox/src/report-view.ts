@@ -1,9 +1,10 @@
 // One report opened in <civic-inbox>: its details and timeline, and the officer's actions on it, each
 // through its protocol route: status with a public and an internal note, category and department,
 // expected date, merge into another report (found by reference), and removing a photo (confirmed).
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, showDialog, type ApiClient, type LocalizeController } from '@civic-elements/core';
 import type { Department, ReportCategory, ReportDetail, ReportMerge, ReportUpdate, StatusStep } from '@civic-elements/protocol';
+import { InboxSection } from './controller.js';
 import { CivicReportUpdatedEvent, type ReportChange } from './events.js';
 import { renderBody, renderSummary, renderTimeline } from './report-details.js';
 import {
@@ -25,7 +26,7 @@ export interface ReportViewDeps {
   back: () => void;
 }
 
-export class ReportView implements ReactiveController {
+export class ReportView extends InboxSection<ReportViewDeps> {
   report: ReportDetail | undefined;
   status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   /** Whether anything changed since the report was opened (the list then reloads). */
@@ -39,27 +40,15 @@ export class ReportView implements ReactiveController {
   /** The report found by reference to merge this one into. */
   #mergeTarget: ReportDetail | undefined;
   #photo: { id: string; index: number } | undefined;
-  #focus: string | undefined;
   #controller: AbortController | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly deps: ReportViewDeps) {
-    host.addController(this);
-  }
-
-  hostUpdated(): void {
+  override hostUpdated(): void {
     showDialog(this.host.shadowRoot?.querySelector<HTMLDialogElement>('#photo-dialog'));
-    if (!this.#focus) return;
-    const target = this.host.shadowRoot?.querySelector<HTMLElement>(this.#focus);
-    this.#focus = undefined;
-    target?.focus();
+    super.hostUpdated();
   }
 
   hostDisconnected(): void {
     this.#controller?.abort();
-  }
-
-  #t(key: string, params?: Record<string, string | number>): string {
-    return this.deps.localize().t(key, params);
   }
 
   #emptyDrafts(report?: ReportDetail): Drafts {
@@ -79,7 +68,7 @@ export class ReportView implements ReactiveController {
     this.#mergeTarget = undefined;
     this.#photo = undefined;
     this.#drafts = this.#emptyDrafts();
-    this.#focus = '#report-heading';
+    this.focusNext = '#report-heading';
     await this.#load(idOrReference);
   }
 
@@ -116,8 +105,8 @@ export class ReportView implements ReactiveController {
     this.#errors = { ...this.#errors, ...errors };
     this.#problems = { ...this.#problems, [form]: problem };
     delete this.#notices[form];
-    this.deps.announce([this.#t('core.error-summary.title'), ...Object.values(errors), problem].filter(Boolean).join('. '));
-    this.#focus = form === 'photo' ? '#photo-reason' : `#${form}-error-summary`;
+    this.deps.announce([this.t('core.error-summary.title'), ...Object.values(errors), problem].filter(Boolean).join('. '));
+    this.focusNext = form === 'photo' ? '#photo-reason' : `#${form}-error-summary`;
     this.host.requestUpdate();
   }
 
@@ -162,7 +151,7 @@ export class ReportView implements ReactiveController {
     event.preventDefault();
     const report = this.report!;
     const d = this.#drafts;
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const errors = noteChecks(d, t, 'update-');
     const body: ReportUpdate = {};
     if (d.status && d.status !== report.status) body.status = d.status;
@@ -182,8 +171,8 @@ export class ReportView implements ReactiveController {
     const body: ReportUpdate = {};
     if (d.category && d.category !== report.category.code) body.category = d.category;
     if (d.department !== (report.department?.slug ?? '')) body.department = d.department || null;
-    if (Object.keys(body).length === 0) return this.#fail('reassign', { 'reassign-category': this.#t('inbox.error.reassign-unchanged') });
-    const done = this.#t('inbox.done.reassign', { reference: report.reference });
+    if (Object.keys(body).length === 0) return this.#fail('reassign', { 'reassign-category': this.t('inbox.error.reassign-unchanged') });
+    const done = this.t('inbox.done.reassign', { reference: report.reference });
     await this.#send('reassign', 'reassign', (id) => this.#post(`${encodeURIComponent(id)}/updates`, body), done, {});
   }
 
@@ -191,9 +180,9 @@ export class ReportView implements ReactiveController {
     event?.preventDefault();
     const report = this.report!;
     const value = clear ? null : this.#drafts.expectedOn.trim();
-    if (value === '') return this.#fail('expected', { 'expected-on': this.#t('inbox.error.expected-empty') });
-    if (value === report.expectedOn) return this.#fail('expected', { 'expected-on': this.#t('inbox.error.expected-unchanged') });
-    const done = value ? this.#t('inbox.done.expected', { reference: report.reference }) : this.#t('inbox.done.expected-cleared', { reference: report.reference });
+    if (value === '') return this.#fail('expected', { 'expected-on': this.t('inbox.error.expected-empty') });
+    if (value === report.expectedOn) return this.#fail('expected', { 'expected-on': this.t('inbox.error.expected-unchanged') });
+    const done = value ? this.t('inbox.done.expected', { reference: report.reference }) : this.t('inbox.done.expected-cleared', { reference: report.reference });
     const body: ReportUpdate = { expectedOn: value };
     await this.#send('expected', 'expected', (id) => this.#post(`${encodeURIComponent(id)}/updates`, body), done, {});
   }
@@ -203,20 +192,20 @@ export class ReportView implements ReactiveController {
     const report = this.report!;
     const reference = this.#drafts.mergeReference.trim().toUpperCase();
     this.#mergeTarget = undefined;
-    if (!REFERENCE.test(reference)) return this.#fail('merge', { 'merge-reference': this.#t('inbox.error.reference-format') });
-    if (reference === report.reference) return this.#fail('merge', { 'merge-reference': this.#t('inbox.error.reference-same') });
+    if (!REFERENCE.test(reference)) return this.#fail('merge', { 'merge-reference': this.t('inbox.error.reference-format') });
+    if (reference === report.reference) return this.#fail('merge', { 'merge-reference': this.t('inbox.error.reference-same') });
     this.#busy = 'find';
     this.#clear('merge');
     delete this.#notices.merge;
     this.host.requestUpdate();
     try {
       this.#mergeTarget = await this.deps.client().get<ReportDetail>(`${this.deps.path()}/${encodeURIComponent(reference)}`);
-      this.#focus = '#merge-target';
+      this.focusNext = '#merge-target';
     } catch (error) {
       if (error instanceof ApiError && error.code === 'aborted') return;
       const notFound = error instanceof ApiError && error.status === 404;
       this.#busy = '';
-      this.#fail('merge', { 'merge-reference': notFound ? this.#t('inbox.error.reference-unknown', { reference }) : problemOf(error, this.deps.localize()) });
+      this.#fail('merge', { 'merge-reference': notFound ? this.t('inbox.error.reference-unknown', { reference }) : problemOf(error, this.deps.localize()) });
     } finally {
       this.#busy = '';
       this.host.requestUpdate();
@@ -228,10 +217,10 @@ export class ReportView implements ReactiveController {
     const target = this.#mergeTarget;
     if (!target || target.reference !== this.#drafts.mergeReference.trim().toUpperCase()) return this.#findTarget();
     const report = this.report!;
-    const errors = noteChecks({ publicNote: this.#drafts.mergeNote, internalNote: '' }, (k, p) => this.#t(k, p), 'merge-');
+    const errors = noteChecks({ publicNote: this.#drafts.mergeNote, internalNote: '' }, (k, p) => this.t(k, p), 'merge-');
     if (Object.keys(errors).length) return this.#fail('merge', errors);
     const body: ReportMerge = { into: target.id, ...(this.#drafts.mergeNote.trim() ? { publicNote: this.#drafts.mergeNote.trim() } : {}) };
-    const done = this.#t('inbox.done.merge', { reference: report.reference, into: target.reference });
+    const done = this.t('inbox.done.merge', { reference: report.reference, into: target.reference });
     if (await this.#send('merge', 'merge', (id) => this.#post(`${encodeURIComponent(id)}/merge`, body), done, { mergeReference: '', mergeNote: '' })) {
       this.#mergeTarget = undefined;
     }
@@ -241,7 +230,7 @@ export class ReportView implements ReactiveController {
     this.#photo = { id, index };
     this.#drafts = { ...this.#drafts, photoReason: '' };
     this.#clear('photo');
-    this.#focus = '#photo-reason';
+    this.focusNext = '#photo-reason';
     this.host.requestUpdate();
   }
 
@@ -250,7 +239,7 @@ export class ReportView implements ReactiveController {
     if (index === undefined) return;
     this.#photo = undefined;
     // Back to where the officer was: the same photo's button, or the photos' heading once it is gone.
-    this.#focus = this.host.shadowRoot?.querySelector(`#remove-photo-${index}`) && !this.#notices.photo ? `#remove-photo-${index}` : '#photos-heading';
+    this.focusNext = this.host.shadowRoot?.querySelector(`#remove-photo-${index}`) && !this.#notices.photo ? `#remove-photo-${index}` : '#photos-heading';
     this.host.requestUpdate();
   }
 
@@ -260,21 +249,21 @@ export class ReportView implements ReactiveController {
     const report = this.report;
     if (!photo || !report) return;
     const reason = this.#drafts.photoReason.trim();
-    if (reason.length > 500) return this.#fail('photo', { 'photo-reason': this.#t('inbox.error.note-long', { count: 500 }) });
-    const done = this.#t('inbox.done.photo', { reference: report.reference });
+    if (reason.length > 500) return this.#fail('photo', { 'photo-reason': this.t('inbox.error.note-long', { count: 500 }) });
+    const done = this.t('inbox.done.photo', { reference: report.reference });
     const path = `${this.deps.path()}/${encodeURIComponent(report.id)}/photos/${encodeURIComponent(photo.id)}`;
     const ok = await this.#send('photo', 'photo-removed', () => this.deps.client().request('DELETE', path, reason ? { query: { reason } } : {}), done, { photoReason: '' });
     if (ok) {
       this.host.shadowRoot?.querySelector<HTMLDialogElement>('#photo-dialog')?.close();
       this.#photo = undefined;
-      this.#focus = '#photos-heading';
+      this.focusNext = '#photos-heading';
     }
   }
 
   // ─── Rendering ─────────────────────────────────────────────────────────────────────────────────
 
   render(): TemplateResult {
-    const t = (key: string, params?: Record<string, string | number>) => this.#t(key, params);
+    const t = (key: string, params?: Record<string, string | number>) => this.t(key, params);
     const report = this.report;
     return html`<section class="report" part="report" aria-labelledby="report-heading">
       <p class="back"><button id="back" class="button button--link" part="button" type="button" @click=${this.deps.back}>${t('inbox.back')}</button></p>
