@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { appears, aria, buttonNamed, newPage, signIn, startDemoForTest, text, type Demo } from './support.js';
+import { appears, aria, buttonNamed, mailFor, newPage, signIn, startDemoForTest, text, type Demo } from './support.js';
 
 let demo: Demo;
 before(async () => {
@@ -74,9 +74,7 @@ test('residents debate on the council page: the seeded thread, a new comment arr
   await appears(joe.page, text('civic-debate', 'Agreed. The crossing by the school is the one that worries me most.'));
 
   // Amara is told by email.
-  const mail = (await (await fetch(`${demo.apiUrl}/dev/outbox.json?to=${encodeURIComponent('amara.obi@example.org')}`)).json()) as { subject: string; text: string }[];
-  const replied = mail.find((message) => message.subject.startsWith('Joe Hennessy replied to your comment on'));
-  assert.ok(replied, mail.map((message) => message.subject).join(' | '));
+  const replied = await mailFor(demo, 'amara.obi@example.org', (subject) => subject.startsWith('Joe Hennessy replied to your comment on'));
   assert.match(replied.text, /The crossing by the school is the one that worries me most\./);
   assert.match(replied.text, /council\.html#comment-/);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import sharp from 'sharp';
-import { appears, aria, buttonNamed, newPage, signIn, startDemoForTest, text, type Demo } from './support.js';
+import { appears, aria, buttonNamed, mailFor, newPage, signIn, startDemoForTest, text, type Demo } from './support.js';
 
 let demo: Demo;
 let folder: string;
@@ -144,6 +144,7 @@ test('a resident reports a pothole with a photo, an officer acknowledges and fix
   await officer.context.close();
 
   // Both public changes reached the resident by email (and the report's receipt before them).
+  await mailFor(demo, RESIDENT.email, (subject) => subject === `Update on ${reference}: Fixed`);
   const mail = await outbox(RESIDENT.email);
   const subjects = mail.map((message) => message.subject);
   assert.ok(subjects.includes(`Update on ${reference}: Acknowledged`), subjects.join(' | '));

@@ -50,6 +50,19 @@ export const aria = (role: string, name: string) => `::-p-aria([name="${name}"][
 /** Words inside `host`, shadow roots included. */
 export const text = (host: string, words: string) => `${host} >>> ::-p-text(${JSON.stringify(words)})`;
 
+/** A message the demo's outbox holds for `to` whose subject `wanted` accepts, polled: mail is sent after the answer that caused it. */
+export async function mailFor(demo: Demo, to: string, wanted: (subject: string) => boolean, timeout = TIMEOUT): Promise<{ subject: string; text: string }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const response = await fetch(`${demo.apiUrl}/dev/outbox.json?to=${encodeURIComponent(to)}`);
+    const messages = (await response.json()) as { subject: string; text: string }[];
+    const found = messages.find((message) => wanted(message.subject));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No such mail for ${to} after ${timeout / 1000} s; it has: ${messages.map((m) => m.subject).join(' | ')}`);
+    await sleep(200);
+  }
+}
+
 /** Waits for `selector`, polled from here (waitForSelector missed late changes inside shadow roots in a tab without animation frames). */
 export async function appears(page: Page, selector: string, timeout = TIMEOUT): Promise<void> {
   const deadline = Date.now() + timeout;
