@@ -8,9 +8,10 @@
 // element on the same page) and the first, cold, run (the rendering chunk fetched and compiled too).
 // To see where the time goes: BENCH_PHASES=1 logs Chromium's script, style and layout time of each run,
 // BENCH_PROFILE=1 the heaviest functions of one run's CPU profile.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import puppeteer from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
@@ -88,6 +89,18 @@ const page = (api) => `<!doctype html><html lang="en"><head><meta charset="utf-8
   window.removeDebate = () => document.querySelector('civic-debate')?.remove();
 </script></body></html>`;
 
+/** Names a profiled frame's place in the sources, through the bundle's source maps (the bundle is minified). */
+function sourceMapper() {
+  const maps = new Map();
+  return ({ url, lineNumber, columnNumber }) => {
+    const path = url.includes('/elements/') ? join(root, 'packages/elements/dist', new URL(url).pathname.replace(/^\/elements\//, '')) : '';
+    if (path && !maps.has(path)) maps.set(path, existsSync(`${path}.map`) ? new TraceMap(readFileSync(`${path}.map`, 'utf8')) : null);
+    const map = path ? maps.get(path) : null;
+    const found = map && lineNumber >= 0 ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }) : null;
+    return found?.source ? `${found.source.split('/').slice(-2).join('/')}:${found.line} ${found.name ?? ''}` : `${url.split('/').pop()}:${lineNumber}:${columnNumber}`;
+  };
+}
+
 /** Seeds the discussion, then renders it `runs` times; returns the medians. */
 export async function measureDebateRender({ runs = 9, log = console.log } = {}) {
   const executablePath = findChromium();
@@ -118,13 +131,33 @@ export async function measureDebateRender({ runs = 9, log = console.log } = {}) 
       const { profile } = await client.send('Profiler.stop');
       const self = new Map();
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const where = sourceMapper();
       profile.samples.forEach((id, i) => {
         const n = byId.get(id);
-        const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+        const key = `${n.callFrame.functionName || '(anon)'} ${where(n.callFrame)}`;
         self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
       });
       const total = [...self.values()].reduce((a, b) => a + b, 0);
       log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, t]) => `${(t / 1000).toFixed(1)} ms ${k}`).join('\n') + `\ntotal ${(total / 1000).toFixed(0)} ms`);
+    }
+    if (process.env.BENCH_TRACE) {
+      // The main thread's events of one run, by name (self time): what the profile calls "(program)".
+      await tab.evaluate(() => window.removeDebate());
+      await tab.tracing.start({ categories: ['devtools.timeline', 'blink', 'v8'] });
+      await tab.evaluate((n) => window.renderDebate(n), RENDER_COMMENTS);
+      const trace = JSON.parse(Buffer.from(await tab.tracing.stop()).toString("utf8"));
+      const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.tid === main?.tid && e.pid === main?.pid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+      const self = new Map();
+      const stack = [];
+      for (const e of events) {
+        while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+        const parent = stack.at(-1);
+        if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur);
+        self.set(e.name, (self.get(e.name) ?? 0) + e.dur);
+        stack.push(e);
+      }
+      log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, t]) => `${(t / 1000).toFixed(1)} ms ${k}`).join('\n'));
     }
     const warm = [];
     for (let run = 0; run < runs; run++) {

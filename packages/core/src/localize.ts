@@ -70,11 +70,11 @@ export function translate(lang: string, key: string, params?: Params): string {
   /** The plural form of `key` for `count` in the language `target`, else its `_other` form. */
   const plural = (target: string): string | undefined =>
     typeof count === 'number'
-      ? catalogues[target]?.[`${key}_${new Intl.PluralRules(target).select(count)}`] ?? catalogues[target]?.[`${key}_other`]
+      ? catalogues[target]?.[`${key}_${formatter(Intl.PluralRules, target).select(count)}`] ?? catalogues[target]?.[`${key}_other`]
       : undefined;
   const text = plural(language) ?? plural('en') ?? catalogues[language]?.[key] ?? catalogues['en']?.[key] ?? key;
   if (!params) return text;
-  const numbers = new Intl.NumberFormat(language);
+  const numbers = formatter(Intl.NumberFormat, language);
   return text.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = params[name];
     return value === undefined ? match : typeof value === 'number' ? numbers.format(value) : value;

@@ -83,6 +83,10 @@ export const styles = css`
     padding: 0 0 var(--_space);
     border-bottom: 1px solid var(--_border);
   }
+  .threads > .later {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16em;
+  }
   .replies {
     margin-top: 0.75em;
     padding-inline-start: var(--_indent);
@@ -166,6 +170,16 @@ export const styles = css`
     min-width: 3.5em;
     padding: 0.25em 0.6em;
     font-variant-numeric: tabular-nums;
+  }
+  .vote::before {
+    margin-inline-end: 0.4em;
+    font-size: 0.8em;
+  }
+  .vote--up::before {
+    content: '\\25B2' / '';
+  }
+  .vote--down::before {
+    content: '\\25BC' / '';
   }
   .vote[aria-pressed='true'] {
     background: var(--_link);

@@ -1,8 +1,7 @@
 // <civic-debate>: a threaded for-and-against discussion of a subject (a report, a map contribution, a
 // proposal, a web page), with votes, a summary of each side, flags, moderation and live updates.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
-import { ApiError, CivicElement, LiveAnnouncer, errorMessage, uiStyles } from '@civic-elements/core';
+import { ApiError, CivicElement, LiveAnnouncer, errorMessage, translate, uiStyles } from '@civic-elements/core';
 import type { Comment, CommentPage, CommentSort, CommentThread, DebateSummary } from '@civic-elements/protocol';
 import { styles } from './civic-debate.styles.js';
 import type { DebateHost } from './host.js';
@@ -12,9 +11,8 @@ import type { ThreadView } from './thread-view.js';
 /** Options of the reactive properties that are internal state (one object, shared). */
 const state = { state: true };
 const SORTS: CommentSort[] = ['best', 'newest', 'oldest', 'debated'];
-/** Threads rendered at once (a screenful and more); the rest follow, NEXT_BATCH a frame. */
-const BATCH = 10;
-const NEXT_BATCH = 30;
+/** Threads laid out a frame, after the first screenful, so that all of them reach the accessibility tree (see #settle). */
+const SETTLE_BATCH = 8;
 type Forms = ReturnType<typeof import('./forms.js').createForms>;
 type Live = ReturnType<typeof import('./live.js').connect>;
 /** How comments show (the Markdown subset included): a chunk fetched at the same time as the first page. */
@@ -109,7 +107,7 @@ export class CivicDebate extends CivicElement implements DebateHost {
   private summary: DebateSummary | undefined;
   // Internal state the chunks (forms.ts, live.ts) read and change: see host.ts.
   /** @internal */ threads: CommentThread[] = [];
-  /** @internal Threads rendered so far (incremental rendering). */ shown = 0;
+  /** @internal Threads shown (all those loaded). */ shown = 0;
   /** @internal New comments from the stream, behind the "Show N new comments" button. */ waiting: Comment[] = [];
   /** @internal */ nextCursor: string | null = null;
   /** @internal */ lastEventId = '';
@@ -130,8 +128,10 @@ export class CivicDebate extends CivicElement implements DebateHost {
   #live: Live | undefined;
   #liveFor = '';
   #view: View | undefined;
-  /** Each thread's last template (see #thread). */
-  #rendered = new WeakMap<CommentThread, { key: string; result: TemplateResult }>();
+  /** Builds threads as DOM nodes (thread-view.ts), once the view chunk is here. */
+  #buildThread: ((view: ThreadView, thread: CommentThread) => HTMLElement) | undefined;
+  /** What had focus when an update began (see updated()). */
+  #focused: string | undefined;
 
   get subjectKey(): string {
     return this.subject?.trim() || `page:${location.origin}${location.pathname}`;
@@ -189,6 +189,7 @@ export class CivicDebate extends CivicElement implements DebateHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#focused = (this.renderRoot as ShadowRoot | undefined)?.activeElement?.id || undefined;
     const wanted = JSON.stringify([this.resolvedApi, this.resolvedOrg, this.session?.user?.id ?? '', this.subjectKey, this.order, this.limit]);
     if (wanted !== this.#loadedFor && this.isConnected) {
       this.#loadedFor = wanted;
@@ -199,15 +200,12 @@ export class CivicDebate extends CivicElement implements DebateHost {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!this.session?.signedIn && this.phase === 'ready' && !customElements.get('civic-sign-in')) void import('@civic-elements/sign-in/define.js');
-    // Incremental rendering: the first threads at once, the rest a batch per frame (a thread already
-    // drawn is not built again: #thread). Not content-visibility: Chromium leaves the threads it skips
-    // out of the accessibility tree, where a screen reader's list of buttons would miss them.
-    if (this.shown < this.threads.length && this.#frame === undefined) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = undefined;
-        this.shown = Math.min(this.threads.length, this.shown + NEXT_BATCH);
-      });
-    }
+    // A comment built again (its state changed) replaces the old one: focus goes back to the same
+    // button or field in it, found by id.
+    const root = this.renderRoot as ShadowRoot;
+    this.#placeThreads(root);
+    if (this.#focused && !root.activeElement) root.getElementById(this.#focused)?.focus({ preventScroll: true });
+    this.#settle();
     const focus = this.#focus;
     if (focus) {
       const target = (this.renderRoot as ShadowRoot).getElementById(focus.id);
@@ -248,8 +246,9 @@ export class CivicDebate extends CivicElement implements DebateHost {
       ]);
       if (generation !== this.#generation) return;
       this.#view = view;
+      this.#buildThread ??= view.threadBuilder();
       this.threads = page.items;
-      this.shown = Math.min(BATCH, page.items.length);
+      this.shown = page.items.length;
       this.nextCursor = page.nextCursor;
       this.total = page.total;
       this.summary = page.summary;
@@ -296,7 +295,7 @@ export class CivicDebate extends CivicElement implements DebateHost {
         ? html`<div class="problem" part="error"><p>${this.errorText(this.problem)}</p>
             <button type="button" class="button button--secondary" part="button retry" @click=${() => void this.#load()}>${this.t('debate.retry')}</button></div>`
         : nothing}
-      ${this.threads.length && this.#view ? this.#renderThreads(this.#view, phase === 'loading') : nothing}
+      ${this.threads.length && this.#buildThread ? this.#renderThreads(phase === 'loading') : nothing}
       <div class="empty" part="empty" ?hidden=${!empty}><slot name="empty">${empty ? html`<p>${this.t('debate.empty')}</p>` : nothing}</slot></div>
       ${this.#forms?.dialog() ?? nothing}`;
   }
@@ -312,9 +311,19 @@ export class CivicDebate extends CivicElement implements DebateHost {
 
   #threadView(): ThreadView {
     const forms = this.#forms;
+    const lang = this.localize.lang;
+    // Words said once per render: 500 comments ask for "Reply" and "0 down votes" hundreds of times,
+    // and plural rules and number formats are slow to ask.
+    const said = new Map<string, string>();
     return {
-      t: (key, params) => this.t(key, params),
-      lang: this.localize.lang,
+      host: this,
+      t: (key, params) => {
+        const id = params ? `${key} ${Object.values(params).join(' ')}` : key;
+        let words = said.get(id);
+        if (words === undefined) said.set(id, (words = translate(lang, key, params)));
+        return words;
+      },
+      lang,
       signedIn: !!this.session?.signedIn,
       voting: this.voting,
       problems: this.problems,
@@ -327,24 +336,36 @@ export class CivicDebate extends CivicElement implements DebateHost {
   }
 
   /**
-   * A thread's template, made again only when something in it can have changed: threads are replaced,
-   * never changed in place (threads.ts), so a thread object seen before, in the same language and
-   * sign-in, with no vote under way, problem, open form or edit in it, renders as it did. A page of
-   * 500 comments then costs one render, not one per batch of incremental rendering.
+   * The threads' list items in order (thread-view.ts builds them as DOM nodes, not templates): an item
+   * already in its place stays, so a new thread at the top moves nothing and nothing loses focus.
    */
-  #thread(renderThread: View['renderThread'], view: ThreadView, thread: CommentThread): TemplateResult {
-    const key = `${view.lang} ${view.signedIn}`;
-    const busy = [thread, ...thread.replies].some((c) => view.voting.has(c.id) || view.problems.has(c.id) || view.editing(c) || view.below(c) !== nothing);
-    const cached = this.#rendered.get(thread);
-    if (!busy && cached?.key === key) return cached.result;
-    const result = renderThread(view, thread);
-    if (busy) this.#rendered.delete(thread);
-    else this.#rendered.set(thread, { key, result });
-    return result;
+  #placeThreads(root: ShadowRoot): void {
+    const list = root.querySelector('.threads');
+    if (!list || !this.#buildThread) return;
+    const view = this.#threadView();
+    const items = this.threads.slice(0, this.shown).map((thread) => this.#buildThread!(view, thread));
+    items.forEach((item, at) => list.children[at] !== item && list.insertBefore(item, list.children[at] ?? null));
+    while (list.children.length > items.length) list.lastElementChild!.remove();
   }
 
-  #renderThreads({ renderThread }: View, refreshing: boolean): TemplateResult {
-    const view = this.#threadView();
+  /**
+   * Every thread is in the DOM at once, but off-screen threads wait to be laid out
+   * (`content-visibility: auto` on `.item.later`), so that 500 comments show in one frame. Chromium
+   * leaves the threads it skips out of the accessibility tree, where a screen reader's list of buttons
+   * would miss them; so they are then laid out, a few a frame, from the top, and stay laid out.
+   */
+  #settle(): void {
+    if (this.#frame !== undefined) return;
+    const later = (this.renderRoot as ShadowRoot).querySelectorAll('.threads > .later');
+    if (!later.length) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = undefined;
+      for (const item of [...later].slice(0, SETTLE_BATCH)) item.classList.remove('later');
+      this.#settle();
+    });
+  }
+
+  #renderThreads(refreshing: boolean): TemplateResult {
     const count = this.waiting.length;
     return html`<div class="toolbar" part="toolbar">
         <p class="count">${this.t('debate.count', { count: this.summary?.total ?? this.total })}</p>
@@ -354,9 +375,7 @@ export class CivicDebate extends CivicElement implements DebateHost {
           </select></label>
       </div>
       ${count ? html`<button type="button" class="button button--secondary new" part="button new" @click=${() => this.#live?.showNew()}>${this.t('debate.new', { count })}</button>` : nothing}
-      <ul class="threads" part="list" aria-busy=${refreshing ? 'true' : 'false'}>
-        ${this.threads.slice(0, this.shown).map((thread) => keyed(thread.id, this.#thread(renderThread, view, thread)))}
-      </ul>
+      <ul class="threads" part="list" aria-busy=${refreshing ? 'true' : 'false'}></ul>
       ${this.moreProblem ? html`<p class="error-message" part="error">${this.moreProblem}</p>` : nothing}
       ${this.nextCursor
         ? html`<button type="button" id="more" class="button button--secondary" part="button more" aria-disabled=${this.loadingMore ? 'true' : nothing}

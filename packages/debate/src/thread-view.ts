@@ -1,6 +1,6 @@
 // How <civic-debate> shows a thread: each comment's author, stance, time and permalink, its body in the
 // Markdown subset (or why it is not shown), its votes and actions, and its replies nested up to 3 levels.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { formatDate, formatter } from '@civic-elements/core';
 import type { Comment, CommentThread, DebateSummary } from '@civic-elements/protocol';
 import { renderMarkdown } from './markdown.js';
@@ -9,6 +9,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 /** What the thread view needs from the element. */
 export interface ThreadView {
+  /** The element: `this` of the forms' event handlers. */
+  host: HTMLElement;
   t: Translate;
   lang: string;
   signedIn: boolean;
@@ -60,91 +62,185 @@ function bodyOf(comment: Comment, where: keyof typeof bodies): HTMLElement {
   return div;
 }
 
-/** What shows in place of the text: deleted, hidden with its reason, waiting for a moderator. */
-function body(view: ThreadView, comment: Comment): unknown {
-  const { t } = view;
-  if (comment.status === 'deleted') return html`<p class="gone" part="gone">${t('debate.deleted')}</p>`;
-  if (comment.status === 'hidden') {
-    return html`<p class="gone" part="gone hidden-reason">${comment.hiddenReason ? t('debate.hidden', { reason: comment.hiddenReason }) : t('debate.hidden.no-reason')}</p>`;
-  }
-  return html`${comment.status === 'pending'
-    ? html`<p class="pending" part="pending">${t(comment.viewer?.mine ? 'debate.pending' : 'debate.pending.other')}</p>`
-    : nothing}${comment.body ? bodyOf(comment, 'thread') : nothing}`;
+/** An element of `tag` with a class (and a part, the same words unless given) holding `text`. */
+function element(tag: string, className: string, text?: string, part = className): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (part) node.setAttribute('part', part);
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
-function voteButton(view: ThreadView, comment: Comment, value: 1 | -1): TemplateResult {
+/** A button of a comment: its id (focus comes back to it when the comment is built again), words, name and press. */
+function button(className: string, part: string, id: string, words: string, press: () => void, name?: string): HTMLButtonElement {
+  const node = element('button', className, words, part) as HTMLButtonElement;
+  node.type = 'button';
+  node.id = id;
+  if (name) node.setAttribute('aria-label', name);
+  node.addEventListener('click', press);
+  return node;
+}
+
+/** What shows in place of the text: deleted, hidden with its reason, waiting for a moderator; then the body. */
+function appendBody(view: ThreadView, comment: Comment, article: HTMLElement): void {
+  const { t } = view;
+  if (comment.status === 'deleted') article.append(element('p', 'gone', t('debate.deleted'), 'gone'));
+  else if (comment.status === 'hidden') {
+    article.append(element('p', 'gone', comment.hiddenReason ? t('debate.hidden', { reason: comment.hiddenReason }) : t('debate.hidden.no-reason'), 'gone hidden-reason'));
+  } else {
+    if (comment.status === 'pending') article.append(element('p', 'pending', t(comment.viewer?.mine ? 'debate.pending' : 'debate.pending.other')));
+    if (comment.body) article.append(bodyOf(comment, 'thread'));
+  }
+}
+
+/**
+ * A vote button: its arrow drawn by CSS (`.vote::before`), its count the visible text, and its name
+ * saying both ("Vote up, 3 up votes"). One element and one text node: a page of 500 comments has 1000.
+ */
+function voteButton(view: ThreadView, comment: Comment, value: 1 | -1): HTMLButtonElement {
   const up = value === 1;
   const count = up ? comment.up : comment.down;
-  const pressed = comment.viewer?.vote === value;
-  return html`<button type="button" class="button button--secondary vote vote--${up ? 'up' : 'down'}" part="button vote vote-${up ? 'up' : 'down'}"
-    aria-pressed=${String(pressed)} aria-disabled=${view.voting.has(comment.id) ? 'true' : nothing}
-    @click=${() => view.vote(comment, value)}><svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><path d=${up ? 'M8 2l6 8H2z' : 'M8 14l6-8H2z'} fill=${pressed ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="1.5"></path></svg><span class="visually-hidden">${view.t(up ? 'debate.vote.up' : 'debate.vote.down')}, ${view.t(up ? 'debate.votes.up' : 'debate.votes.down', { count })}</span><span class="vote__count" aria-hidden="true">${count}</span></button>`;
+  const name = `${view.t(up ? 'debate.vote.up' : 'debate.vote.down')}, ${view.t(up ? 'debate.votes.up' : 'debate.votes.down', { count })}`;
+  const way = up ? 'up' : 'down';
+  const node = button(`button button--secondary vote vote--${way}`, `button vote vote-${way}`, idOf(comment.id, way), String(count), () => view.vote(comment, value), name);
+  node.setAttribute('aria-pressed', String(comment.viewer?.vote === value));
+  if (view.voting.has(comment.id)) node.setAttribute('aria-disabled', 'true');
+  return node;
 }
 
-function actions(view: ThreadView, comment: Comment): unknown {
+/** The votes and the buttons a person presses: reply, edit, delete, report. */
+function appendActions(view: ThreadView, comment: Comment, article: HTMLElement): void {
   const { t } = view;
-  if (comment.status === 'deleted') return nothing;
+  if (comment.status === 'deleted') return;
   const viewer = comment.viewer;
   const mine = !!viewer?.mine;
-  const name = comment.author?.name ?? '';
-  const action = (what: Action, label: string, extra: unknown = nothing) =>
-    html`<button type="button" class="button button--link action" part="button action ${what}" id=${idOf(comment.id, what)}
-      @click=${() => view.act(comment, what)}>${label}${extra}</button>`;
+  const row = element('div', 'actions');
+  // A name longer than the words shown ("Reply to Amara Obi" for "Reply") starts with those words.
+  const action = (what: Action, words: string, name?: string) =>
+    row.append(button('button button--link action', `button action ${what}`, idOf(comment.id, what), words, () => view.act(comment, what), name));
   const published = comment.status === 'published';
-  return html`<div class="actions" part="actions">
-    ${published ? html`${voteButton(view, comment, 1)}${voteButton(view, comment, -1)}` : nothing}
-    ${published ? action('reply', t('debate.reply'), html`<span class="visually-hidden"> ${t('debate.reply.to', { name })}</span>`) : nothing}
-    ${viewer?.canEdit ? action('edit', t('debate.edit')) : nothing}
-    ${mine ? action('delete', t('debate.delete')) : nothing}
-    ${view.signedIn && !mine && published
-      ? viewer?.flagged ? html`<span class="flagged" part="flagged">${t('debate.flagged')}</span>` : action('flag', t('debate.flag'))
-      : nothing}
-  </div>`;
-}
-
-/** One comment: a header (author or department, stance, time as its permalink, edited), its body, votes and actions. */
-export function renderComment(view: ThreadView, comment: Comment): TemplateResult {
-  const { t, lang } = view;
-  const metaId = idOf(comment.id, 'meta');
-  const problem = view.problems.get(comment.id);
-  const official = comment.official;
-  return html`<article id=${anchorOf(comment.id)} class="comment comment--${comment.stance} comment--${comment.status}${official ? ' comment--official' : ''}"
-      part="comment${official ? ' official' : ''}" tabindex="-1" aria-labelledby=${metaId} data-id=${comment.id}>
-    <p class="meta" id=${metaId} part="meta">
-      <span class="author" part="author">${comment.author?.name ?? t('debate.deleted-author')}</span>
-      ${official ? html`<span class="official" part="official-badge">${t('debate.official', { name: official.department ?? official.organisation })}</span>` : nothing}
-      <span class="stance stance--${comment.stance}" part="stance">${t(`debate.stance.${comment.stance}`)}</span>
-      <a class="permalink" part="permalink" href="#${anchorOf(comment.id)}"><time datetime=${comment.createdAt} title=${formatDate(lang, comment.createdAt, { dateStyle: 'long', timeStyle: 'short' })}>${relative(lang, comment.createdAt)}</time><span class="visually-hidden">, ${t('debate.permalink')}</span></a>
-      ${comment.editedAt ? html`<span class="edited" part="edited">${t('debate.edited')}</span>` : nothing}
-    </p>
-    ${comment.replyTo
-      ? html`<p class="reply-to" part="reply-to"><a href="#${anchorOf(comment.replyTo.id)}">${comment.replyTo.authorName ? t('debate.in-reply-to', { name: comment.replyTo.authorName }) : t('debate.in-reply-to.deleted')}</a></p>`
-      : nothing}
-    ${view.editing(comment) ? nothing : body(view, comment)}
-    ${actions(view, comment)}
-    ${problem ? html`<p class="error-message" part="error" role="alert">${problem}</p>` : nothing}
-    ${view.below(comment)}
-  </article>`;
-}
-
-/** A thread: its top-level comment, then its replies nested under their parents (depth 1 and 2). */
-export function renderThread(view: ThreadView, thread: CommentThread): TemplateResult {
-  const children = new Map<string, Comment[]>();
-  for (const reply of thread.replies) {
-    const parent = reply.parentId ?? thread.id;
-    const list = children.get(parent);
-    if (list) list.push(reply);
-    else children.set(parent, [reply]);
+  if (published) {
+    row.append(voteButton(view, comment, 1), voteButton(view, comment, -1));
+    action('reply', t('debate.reply'), `${t('debate.reply')} ${t('debate.reply.to', { name: comment.author?.name ?? '' })}`);
   }
-  const branch = (comment: Comment): TemplateResult => {
-    const replies = children.get(comment.id);
-    return html`<li class="item depth-${comment.depth}" part="item">${renderComment(view, comment)}${replies
-      ? html`<ul class="replies" part="replies">${replies.map(branch)}</ul>`
-      : nothing}${comment === thread && thread.moreReplies > 0
-      ? html`<button type="button" class="button button--link more-replies" part="button more-replies" @click=${() => view.moreReplies(thread)}>${view.t('debate.more-replies', { count: thread.moreReplies })}</button>`
-      : nothing}</li>`;
+  if (viewer?.canEdit) action('edit', t('debate.edit'));
+  if (mine) action('delete', t('debate.delete'));
+  if (view.signedIn && !mine && published) {
+    if (viewer?.flagged) row.append(element('span', 'flagged', t('debate.flagged')));
+    else action('flag', t('debate.flag'));
+  }
+  article.append(row);
+}
+
+/** One comment as DOM nodes: a header (author or department, stance, time as its permalink, edited), its body, votes and actions. */
+function buildComment(view: ThreadView, comment: Comment): HTMLElement {
+  const { t, lang } = view;
+  const official = comment.official;
+  const article = element('article', `comment comment--${comment.stance} comment--${comment.status}${official ? ' comment--official' : ''}`, undefined, `comment${official ? ' official' : ''}`);
+  article.id = anchorOf(comment.id);
+  article.tabIndex = -1;
+  article.dataset['id'] = comment.id;
+  const metaId = idOf(comment.id, 'meta');
+  article.setAttribute('aria-labelledby', metaId);
+
+  const meta = element('p', 'meta');
+  meta.id = metaId;
+  meta.append(element('span', 'author', comment.author?.name ?? t('debate.deleted-author')));
+  if (official) meta.append(element('span', 'official', t('debate.official', { name: official.department ?? official.organisation }), 'official-badge'));
+  meta.append(element('span', `stance stance--${comment.stance}`, t(`debate.stance.${comment.stance}`), 'stance'));
+  const when = relative(lang, comment.createdAt);
+  const link = element('a', 'permalink');
+  link.setAttribute('href', `#${anchorOf(comment.id)}`);
+  link.setAttribute('aria-label', `${when}, ${t('debate.permalink')}`);
+  const time = element('time', '', when, '');
+  time.setAttribute('datetime', comment.createdAt);
+  time.title = formatDate(lang, comment.createdAt, { dateStyle: 'long', timeStyle: 'short' });
+  link.append(time);
+  meta.append(link);
+  if (comment.editedAt) meta.append(element('span', 'edited', t('debate.edited')));
+  article.append(meta);
+
+  if (comment.replyTo) {
+    const back = element('a', '', comment.replyTo.authorName ? t('debate.in-reply-to', { name: comment.replyTo.authorName }) : t('debate.in-reply-to.deleted'), '');
+    back.setAttribute('href', `#${anchorOf(comment.replyTo.id)}`);
+    article.appendChild(element('p', 'reply-to')).append(back);
+  }
+  if (!view.editing(comment)) appendBody(view, comment, article);
+  appendActions(view, comment, article);
+  const problem = view.problems.get(comment.id);
+  if (problem) article.appendChild(element('p', 'error-message', problem, 'error')).setAttribute('role', 'alert');
+  return article;
+}
+
+/**
+ * Comments are built as DOM nodes, once per comment object and state (threads are replaced, never
+ * changed in place: threads.ts), not as Lit templates: 500 comments cost their own nodes and no
+ * template parts, which halves the time to build them. What changes a comment (a vote under way, a
+ * problem, an edit form, the language, signing in) builds it again, in its place; focus comes back by
+ * id (the element sees to that). The reply or edit form under a comment is Lit's, rendered into a
+ * container of its own that moves with the comment. Each element has its own builder.
+ */
+export function threadBuilder(): (view: ThreadView, thread: CommentThread) => HTMLElement {
+  const built = new WeakMap<Comment, { key: string; article: HTMLElement }>();
+  const belowOf = new Map<string, HTMLElement>();
+  /** Each thread's list item and the comments placed in it, kept while the thread object is the same. */
+  const threadItems = new WeakMap<CommentThread, { item: HTMLElement; articles: Map<string, HTMLElement> }>();
+
+  const commentNode = (view: ThreadView, comment: Comment): HTMLElement => {
+    const key = `${view.lang} ${view.signedIn} ${view.voting.has(comment.id)} ${view.problems.get(comment.id) ?? ''} ${view.editing(comment)}`;
+    let made = built.get(comment);
+    if (made?.key !== key) built.set(comment, (made = { key, article: buildComment(view, comment) }));
+    const below = view.below(comment);
+    let container = belowOf.get(comment.id);
+    if (below !== nothing || container) {
+      if (!container) belowOf.set(comment.id, (container = element('div', 'below', undefined, '')));
+      if (container.parentNode !== made.article) made.article.append(container);
+      render(below, container, { host: view.host });
+      if (below === nothing) belowOf.delete(comment.id);
+    }
+    return made.article;
   };
-  return branch(thread);
+
+  /** A thread as a list item: its top-level comment, then its replies nested under their parents (depth 1 and 2). */
+  return (view, thread) => {
+    const known = threadItems.get(thread);
+    if (known) {
+      // The same thread: only comments whose state changed are built again, in their place.
+      for (const comment of [thread, ...thread.replies]) {
+        const article = commentNode(view, comment);
+        const old = known.articles.get(comment.id);
+        if (old !== article) {
+          old?.replaceWith(article);
+          known.articles.set(comment.id, article);
+        }
+      }
+      return known.item;
+    }
+    const children = new Map<string, Comment[]>();
+    for (const reply of thread.replies) {
+      const parent = reply.parentId ?? thread.id;
+      const list = children.get(parent);
+      if (list) list.push(reply);
+      else children.set(parent, [reply]);
+    }
+    const articles = new Map<string, HTMLElement>();
+    const branch = (comment: Comment): HTMLElement => {
+      const item = element('li', `item depth-${comment.depth}`, undefined, 'item');
+      const article = commentNode(view, comment);
+      articles.set(comment.id, article);
+      item.append(article);
+      const replies = children.get(comment.id);
+      if (replies) item.appendChild(element('ul', 'replies')).append(...replies.map(branch));
+      if (comment === thread && thread.moreReplies > 0) {
+        item.append(button('button button--link more-replies', 'button more-replies', idOf(thread.id, 'more-replies'), view.t('debate.more-replies', { count: thread.moreReplies }), () => view.moreReplies(thread)));
+      }
+      return item;
+    };
+    const item = branch(thread);
+    item.classList.add('later');
+    threadItems.set(thread, { item, articles });
+    return item;
+  };
 }
 
 /** The for/against counts, and the strongest arguments of each side in two columns. */

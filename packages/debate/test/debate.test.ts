@@ -88,12 +88,15 @@ describe('<civic-debate>', () => {
     const up = $<HTMLButtonElement>(el, '.vote--up')!;
     expect(up.getAttribute('aria-pressed')).to.equal('false');
     const cast = oneEvent(el, 'civic-vote-cast');
+    up.focus();
     up.click();
     expect((await cast).detail.value).to.equal(1);
     await until(() => $(el, '.vote--up')!.getAttribute('aria-pressed') === 'true', 'the vote to show');
-    expect($(el, '.vote--up .vote__count')!.textContent).to.equal('1');
+    expect($(el, '.vote--up')!.textContent).to.equal('1');
+    // The comment was built again with its new count: focus is still on its "Vote up".
+    expect(el.shadowRoot!.activeElement, 'focus stays on the button pressed').to.equal($(el, '.vote--up'));
     $<HTMLButtonElement>(el, '.vote--up')!.click();
     await until(() => $(el, '.vote--up')!.getAttribute('aria-pressed') === 'false', 'the vote taken back');
-    expect($$(el, '.vote__count').map((n) => n.textContent)).to.deep.equal(['0', '0']);
+    expect($$(el, '.vote').map((n) => n.textContent)).to.deep.equal(['0', '0']);
   });
 });

@@ -121,6 +121,29 @@ describe('<civic-debate> threads', () => {
     await until(() => focused(el)?.id === `comment-${other}`, 'focus after hashchange');
   });
 
+  it('puts a long page in the DOM at once, then lays out the threads off screen too, so that they reach the accessibility tree', async function (this: Timed) {
+    this.timeout(30_000);
+    const key = subject();
+    const author = await personWithRole('moderator');
+    for (let from = 0; from < 40; from += 8) {
+      await Promise.all(Array.from({ length: 8 }, (_, n) => postComment(author.accessToken, key, { body: `Thread number ${from + n}.\n\n- a point\n- another point`, stance: 'for' })));
+    }
+    const el = await fixture<CivicDebate>(html`<civic-debate api=${api()} org=${ORG} subject=${key} sort="oldest" limit="40"></civic-debate>`);
+    await until(() => topIds(el).length === 40, 'all 40 threads');
+    // Those off screen wait to be laid out (content-visibility), then are laid out a few a frame.
+    const items = $$(el, '.threads > .item');
+    expect(items.length).to.equal(40);
+    await until(() => $$(el, '.threads > .later').length === 0, 'every thread laid out', 8000);
+    const last = items.at(-1)!.querySelector<HTMLButtonElement>('button[part~="reply"]')!;
+    expect(last.getBoundingClientRect().height, 'the last thread has its layout').to.be.greaterThan(0);
+    expect(getComputedStyle(items.at(-1)!).contentVisibility).to.equal('visible');
+    // The keyboard reaches it, and it is named.
+    last.focus();
+    expect(focused(el)).to.equal(last);
+    expect(last.getAttribute('aria-label')).to.match(/^Reply to /);
+    await accessible(el, 'a long page');
+  });
+
   it('edits within the window (marked "edited") and deletes, keeping the thread’s shape', async function (this: Timed) {
     this.timeout(20_000);
     const key = subject();
