@@ -3,7 +3,8 @@
 // Map viewport queries at 1 thousand to 1 million features: bench/geo.mjs (`--no-geo` skips them);
 // the map element's time to idle over 100 thousand features in Chromium: bench/map-idle.mjs (`--no-map`);
 // report creation throughput and the nearby-reports query: bench/reports.mjs (`--no-reports`);
-// the first page of a debate with 10 thousand comments: bench/debate.mjs (`--no-debate`).
+// the first page of a debate with 10 thousand comments: bench/debate.mjs (`--no-debate`);
+// Schulze results and the full recount of a ranked poll of 1 million ballots: bench/polls.mjs (`--no-polls`).
 // Exits non-zero if a budget is missed. Not part of `npm test`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { measureMapIdle } from '../bench/map-idle.mjs';
 import { REPORT_SIZES, measureReports } from '../bench/reports.mjs';
 import { DEBATE_BUDGET_MS, DEBATE_COMMENTS, measureDebate } from '../bench/debate.mjs';
 import { RENDER_BUDGET_MS, RENDER_COMMENTS, measureDebateRender } from '../bench/debate-render.mjs';
+import { POLL_BALLOTS, RECOUNT_BUDGET_MS, RESULTS_BUDGET_MS, measurePolls } from '../bench/polls.mjs';
 
 const args = new Set(process.argv.slice(2));
 const dist = join(root, 'packages/elements/dist');
@@ -153,6 +155,27 @@ if (!args.has('--no-debate')) {
     console.log('\nfrom the comments\' answer arriving (resource timing responseEnd) to the last of the 500 in the element\'s DOM, and to the next frame.');
     if (render.painted >= RENDER_BUDGET_MS) failed = true;
   }
+}
+
+// Polls: Schulze results over HTTP and the full recount, 20 options and 1 million ballots. `--no-polls` skips them;
+// BENCH_POLL_BALLOTS=100000 seeds fewer.
+if (!args.has('--no-polls')) {
+  const count = process.env.BENCH_POLL_BALLOTS ? Number(process.env.BENCH_POLL_BALLOTS) : POLL_BALLOTS;
+  console.log(`\nPolls: a ranked poll of 20 options and ${count.toLocaleString('en-GB')} ballots (Schulze)\n`);
+  const polls = await measurePolls({ count, log: () => {} });
+  const ms = (n) => `${n.toFixed(2)} ms`;
+  const { recount } = polls;
+  table(
+    ['what', 'ballots', 'p50', 'p99 / median', 'budget', ''],
+    [
+      ...polls.rows.map((r) => [`GET …/polls/:id/results (${r.bytes.toLocaleString('en-GB')} bytes)`, r.ballots.toLocaleString('en-GB'), ms(r.p50), ms(r.p99), `${RESULTS_BUDGET_MS} ms`, verdict(r.p99 < RESULTS_BUDGET_MS)]),
+      [`full recount, ${recount.workers ? `${recount.workers} worker threads` : 'one thread'} (median of 3)`, recount.ballots.toLocaleString('en-GB'), '', ms(recount.ms), `${RECOUNT_BUDGET_MS} ms`, verdict(recount.ms < RECOUNT_BUDGET_MS)],
+      ['full recount, calling thread only (median of 3)', recount.ballots.toLocaleString('en-GB'), '', ms(recount.singleThreadMs), '', ''],
+      ['recount = running tally = Schulze domain’s matrix', recount.turnout.toLocaleString('en-GB'), '', '', '', verdict(recount.matches && recount.equalsDomain)],
+    ],
+  );
+  console.log(`\nresults: sequential keep-alive requests after 100 warm-up ones; ballots seeded through the store in ${polls.seedSeconds.toFixed(1)} s (the last 1,000 cast one by one, 200 of them changed).`);
+  if (polls.rows.some((r) => r.p99 >= RESULTS_BUDGET_MS) || recount.ms >= RECOUNT_BUDGET_MS || !recount.matches || !recount.equalsDomain) failed = true;
 }
 
 console.log(failed ? '\nSome budgets were missed.' : '\nEvery budget is met.');

@@ -34,6 +34,7 @@ import { MAX_UPLOAD_BYTES } from './media/limits.js';
 import type { Store } from './store/types.js';
 import { StreamHub } from './debate/hub.js';
 import { debateRoutes } from './routes/debate/index.js';
+import { pollRoutes } from './routes/polls/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 
 export interface AppOptions {
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions) {
   app.route('/open311/v2', open311Routes(deps));
   app.route('/v1/orgs', reportsRoutes(deps));
   app.route('/v1/orgs', debateRoutes(deps));
+  app.route('/v1/orgs', pollRoutes(deps));
   app.route('/v1/stream', streamRoutes(deps));
   app.route('/v1', mediaRoutes(deps));
   app.route('/v1/geocode', geocodeRoutes(deps));

@@ -1,7 +1,7 @@
 // What each role may do inside one organisation. A person's roles never carry over to another organisation.
 import type { Role } from '@civic-elements/protocol';
 
-export type OrgAction = 'org.manage' | 'members.manage' | 'reports.triage' | 'comments.moderate' | 'maps.manage' | 'maps.moderate';
+export type OrgAction = 'org.manage' | 'members.manage' | 'reports.triage' | 'comments.moderate' | 'maps.manage' | 'maps.moderate' | 'polls.manage';
 
 const RANK: Record<Role, number> = { resident: 0, officer: 1, moderator: 1, admin: 3 };
 
@@ -14,6 +14,8 @@ const ALLOWED: Record<OrgAction, readonly Role[]> = {
   'maps.manage': ['officer', 'moderator', 'admin'],
   /** Approve, reject and restore map contributions, and see those the public does not. */
   'maps.moderate': ['moderator', 'officer', 'admin'],
+  /** Create, change, open, close and recount polls, see their results before they are public, verify residents. */
+  'polls.manage': ['officer', 'admin'],
 };
 
 /** `role` is the person's role in the organisation acted on, or undefined when they are not a member. */

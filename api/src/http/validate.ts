@@ -11,7 +11,8 @@ type Issue = z.core.$ZodIssue;
 function describe(issue: Issue): string {
   if (issue.code === 'invalid_type') {
     if ((issue as { input?: unknown }).input === undefined) return 'This field is required.';
-    return `This should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}.`;
+    if (issue.expected === 'int') return 'This should be a whole number.';
+    return `This should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' || issue.expected === 'record' ? 'an object' : `a ${issue.expected}`}.`;
   }
   if (issue.code === 'unrecognized_keys') return 'This field is not allowed here.';
   return issue.message;

@@ -1,6 +1,7 @@
 // The persistence interfaces the routes use. Async, so that another database can sit beside SQLite.
 import type { CommentFlagReason, CommentStatus, DebateSettings, Locale, MapSettings, ModerationLogEntry, ModerationQueueState, Role, Stance, Theme, Workflow } from '@civic-elements/protocol';
 import type { BBox, ContributePolicy, ContributionStatus, FieldDefinition, FieldValues, FlagReason, Geometry, MapSymbol, ModerationPolicy, Polygon } from '@civic-elements/protocol';
+import type { PollEligibility, PollKind, PollStatus, ResultsVisibility } from '@civic-elements/protocol';
 
 export interface OrgRecord {
   id: string;
@@ -979,6 +980,192 @@ export interface DebateStore {
   eventsAfter(orgId: string, topic: string, afterId: number, limit: number): Promise<StreamEventRecord[]>;
 }
 
+// ─── Polls: polls and options, who voted kept apart from what was voted, the tally, verified residents ─
+
+export interface PollOptionRecord {
+  id: string;
+  /** Its place in every ballot's choices and in the tally. */
+  position: number;
+  label: string;
+  description: string | null;
+  /** An uploaded photo of the organisation (`mediaId`) or an https address (`url`). */
+  image: { mediaId: string | null; url: string | null; alt: string | null } | null;
+  /** [longitude, latitude]. */
+  location: [number, number] | null;
+}
+
+export interface PollRecord {
+  /** Internal key (options, voters, ballots). */
+  rowid: number;
+  id: string;
+  orgId: string;
+  /** The consultation whose vote this is (none yet: consultations come later). */
+  consultationId: string | null;
+  title: string;
+  description: string;
+  kind: PollKind;
+  minChoices: number | null;
+  maxChoices: number | null;
+  eligibility: PollEligibility;
+  results: ResultsVisibility;
+  /** As stored: an open poll whose closesAt has passed is still `open` here (see domain/poll-phase.ts). */
+  status: PollStatus;
+  opensAt: string | null;
+  closesAt: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  options: PollOptionRecord[];
+  /** Ballots counted. */
+  turnout: number;
+  /** Grows with every change to the tally. */
+  tallyVersion: number;
+}
+
+export interface NewPollOption {
+  /** An existing option's id to keep (when a draft's options are replaced); a new one is made otherwise. */
+  id?: string;
+  label: string;
+  description: string | null;
+  image: PollOptionRecord['image'];
+  location: [number, number] | null;
+}
+
+export interface NewPoll {
+  title: string;
+  description: string;
+  kind: PollKind;
+  minChoices: number | null;
+  maxChoices: number | null;
+  eligibility: PollEligibility;
+  results: ResultsVisibility;
+  opensAt: string | null;
+  closesAt: string | null;
+  options: NewPollOption[];
+  createdBy: string | null;
+  consultationId?: string | null;
+}
+
+export type PollChanges = Partial<Omit<NewPoll, 'createdBy' | 'consultationId'>>;
+
+/** A poll's running tally (laid out as domain/tally.ts says), as one transaction left it. */
+export interface PollTally {
+  kind: PollKind;
+  options: number;
+  turnout: number;
+  version: number;
+  tally: Int32Array;
+}
+
+export interface CastBallot {
+  userId: string;
+  /** HMAC of the poll and the user (polls/secrecy.ts): where this voter's ballot is filed. */
+  voterKey: Buffer;
+  /** SHA-256 of the new receipt code. */
+  receiptHash: Buffer;
+  /** The checked ballot, one character per option (domain/ballots.ts). */
+  choices: string;
+}
+
+export interface CastResult {
+  /** True when it replaced the voter's earlier ballot. */
+  changed: boolean;
+  turnout: number;
+  version: number;
+}
+
+/** A ballot of the published set: no voter, no time. */
+export interface StoredBallot {
+  /** Random: its order says nothing about when it was cast. */
+  id: number;
+  receiptHash: Buffer | null;
+  choices: string;
+}
+
+export interface RecountRecord {
+  /** The tally counted from the stored ballots. */
+  tally: Int32Array;
+  /** The running tally, turnout and version as stored at the moment the ballots were read. */
+  storedTally: Int32Array;
+  turnout: number;
+  version: number;
+  /** Ballots read. */
+  ballots: number;
+  matches: boolean;
+  milliseconds: number;
+  /** Worker threads used (0: counted on the calling thread). */
+  workers: number;
+}
+
+export interface VerifiedResidentRecord {
+  userId: string;
+  name: string;
+  email: string;
+  note: string | null;
+  verifiedBy: { id: string; name: string } | null;
+  verifiedAt: string;
+}
+
+/** Thrown by `cast` when the poll takes no ballots at that moment (a draft, not open yet, closed). */
+export class PollNotOpenError extends ConflictError {
+  constructor(readonly status: PollStatus, readonly opensAt: string | null) {
+    super(status === 'draft' ? 'The poll is still a draft.' : status === 'closed' ? 'The poll has closed.' : 'The poll is not open yet.');
+    this.name = 'PollNotOpenError';
+  }
+}
+
+export interface PollStore {
+  create(orgId: string, poll: NewPoll, now: Date): Promise<PollRecord>;
+  byId(orgId: string, id: string): Promise<PollRecord | null>;
+  /** Newest first, with the given statuses as they stand at `now` (an open poll past closesAt is closed). */
+  list(orgId: string, query: { statuses: readonly PollStatus[]; after: { createdAt: string; rowid: number } | null; limit: number }, now: Date): Promise<PollRecord[]>;
+  /** Changes a draft (options replaced, their tally reset); ConflictError when it is not a draft any more. */
+  update(orgId: string, rowid: number, changes: PollChanges, now: Date): Promise<PollRecord>;
+  /** Draft to open; ConflictError otherwise. */
+  open(orgId: string, rowid: number, now: Date): Promise<PollRecord>;
+  /** Open to closed (closedAt: now, or closesAt when that has passed); ConflictError when not open. */
+  close(orgId: string, rowid: number, now: Date): Promise<PollRecord>;
+  /** The poll with its options, voters and ballots; false when there was none. */
+  remove(orgId: string, rowid: number): Promise<boolean>;
+  tally(orgId: string, rowid: number): Promise<PollTally | null>;
+  /**
+   * Casts or replaces the voter's ballot and updates the tally (the old ballot taken away, the new one
+   * added), in one transaction in which the poll is checked to be taking ballots at `now` (else
+   * PollNotOpenError). One ballot per person is enforced by SQLite; ConflictError when the voter has
+   * voted but their ballot cannot be found under this key (SECRET changed).
+   */
+  cast(orgId: string, rowid: number, ballot: CastBallot, now: Date): Promise<CastResult>;
+  /** Whether and when the person voted. */
+  voter(orgId: string, rowid: number, userId: string): Promise<{ votedAt: string; changedAt: string | null } | null>;
+  /** The choices of the ballot filed under this voter key, if any. */
+  ballotByKey(orgId: string, rowid: number, voterKey: Buffer): Promise<string | null>;
+  /** The choices of the ballot with this receipt hash, if any. */
+  ballotByReceipt(orgId: string, rowid: number, receiptHash: Buffer): Promise<string | null>;
+  /** The ballot set, by id, after `afterId`. */
+  ballots(orgId: string, rowid: number, afterId: number, limit: number): Promise<StoredBallot[]>;
+  /** Adds ballots without voters or receipts (paper ballots, the demo, the bench) in one transaction, tally included. */
+  importBallots(orgId: string, rowid: number, choices: Iterable<string>): Promise<PollTally>;
+  /**
+   * Counts every stored ballot again, from scratch, and compares the count with the running tally read
+   * at the same moment. Ranked polls of at least `workerThreshold` ballots (default 250,000) are
+   * counted by `workers` threads (default 2) by ranges of ballot id; `workers: 0` counts on the
+   * calling thread.
+   */
+  recount(orgId: string, rowid: number, options?: { workers?: number; workerThreshold?: number }): Promise<RecountRecord>;
+
+  /** Marks the person verified for the organisation's `officer-verified` polls (again: note and time replaced). */
+  markVerified(orgId: string, userId: string, by: { userId: string | null; note: string | null }, now: Date): Promise<VerifiedResidentRecord>;
+  /** False when they were not marked. */
+  unmarkVerified(orgId: string, userId: string): Promise<boolean>;
+  isVerified(orgId: string, userId: string): Promise<boolean>;
+  /** Newest first. */
+  verifiedResidents(orgId: string, after: { verifiedAt: string; userId: string } | null, limit: number): Promise<VerifiedResidentRecord[]>;
+  /** A stream topic's latest event id, or 0. */
+  lastEventId(orgId: string, topic: string): Promise<number>;
+}
+
 export interface Store {
   orgs: OrgStore;
   users: UserStore;
@@ -992,6 +1179,7 @@ export interface Store {
   open311: Open311Store;
   reports: ReportsStore;
   debate: DebateStore;
+  polls: PollStore;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

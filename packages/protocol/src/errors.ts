@@ -38,6 +38,12 @@ export const ErrorCode = z.enum([
   'automated',
   /** Comments: the edit window (15 minutes) has closed. */
   'edit_window_closed',
+  /** Polls: the poll takes no ballots now — a draft, not open yet, or closed (`details.status`, `details.opensAt`). */
+  'poll_not_open',
+  /** Polls: the person may not vote in this poll (`details.eligibility` says who may). */
+  'not_eligible',
+  /** Polls: the results are published when the poll closes (`details.closesAt` when known). */
+  'results_hidden',
   /** A service the API relies on (an external geocoder) did not answer in time or at all: try again later. */
   'service_unavailable',
 ]);

@@ -7,3 +7,4 @@ export * from './geo.js';
 export * from './map.js';
 export * from './reports.js';
 export * from './debate.js';
+export * from './polls.js';

@@ -30,6 +30,7 @@ import { OPEN311_ROUTES } from './open311.js';
 import { WEBHOOK_ROUTES } from './webhooks.js';
 import { REPORT_ROUTES } from './reports.js';
 import { DEBATE_ROUTES } from './debate.js';
+import { POLL_ROUTES } from './polls.js';
 import { error, type Operation, type Schema } from './operation.js';
 
 const jsonSchema = (schema: Schema, io: 'input' | 'output') =>
@@ -128,6 +129,8 @@ const ROUTES: Record<string, Record<string, Operation>> = {
   ...WEBHOOK_ROUTES,
   ...REPORT_ROUTES,
   ...DEBATE_ROUTES,
+  // After the discussion routes: it adds poll topics to their /v1/stream.
+  ...POLL_ROUTES,
 };
 
 export function openApiDocument(publicUrl: string): object {

@@ -1,6 +1,6 @@
-// GET /v1/stream?org=&topic=comments:<subject>: Server-Sent Events. What happened after Last-Event-ID (or
-// ?lastEventId=) comes first, from stream_events, then each new event as the API stores it; a keep-alive
-// comment every 25 seconds. The stream ends when the client goes away or the server closes.
+// GET /v1/stream?org=&topic=comments:<subject> (or poll:<id>): Server-Sent Events. What happened after
+// Last-Event-ID (or ?lastEventId=) comes first, from stream_events, then each new event as the API stores
+// it; a keep-alive comment every 25 seconds. The stream ends when the client goes away or the server closes.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
@@ -12,6 +12,8 @@ import { ApiError } from '../../http/errors.js';
 import type { AppEnv, Deps } from '../../http/env.js';
 import { queryOf } from '../../http/validate.js';
 import { findOrg } from '../../http/viewer.js';
+import { pollStreamTopic } from '../../polls/notify.js';
+import type { OrgRecord } from '../../store/types.js';
 
 export const KEEP_ALIVE_MS = 25_000;
 /** Events sent from the store at a time when catching up. */
@@ -22,9 +24,21 @@ const StreamQuery = z.object({
   topic: z
     .string()
     .max(2200)
-    .regex(/^comments:/, 'Use topic=comments:<subject>, for example comments:page:https://example.org/news.html.'),
+    .regex(/^(?:comments|poll):/, 'Use topic=comments:<subject>, for example comments:page:https://example.org/news.html, or topic=poll:<poll id>.'),
   lastEventId: z.string().regex(/^\d{1,15}$/, 'Use the id of the last event you received.').optional(),
 });
+
+/** A discussion's topic: the subject checked against the organisation. */
+async function commentTopic(deps: Deps, org: OrgRecord, text: string): Promise<{ topic: string; latest: () => Promise<number> }> {
+  const parsed = SubjectKey.safeParse(text.slice('comments:'.length));
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'Name the subject after comments:.';
+    throw new ApiError(400, 'validation_failed', `There is a problem with topic: ${message}`, { fields: { topic: message } });
+  }
+  const subject = await resolveSubject(deps, org, parsed.data);
+  const topic = topicOf(subject.key);
+  return { topic, latest: async () => (await deps.store.debate.stats(org.id, subject.key, topic)).lastEventId };
+}
 
 export function streamRoutes(deps: Deps) {
   const { store, streams } = deps;
@@ -32,17 +46,11 @@ export function streamRoutes(deps: Deps) {
   return new Hono<AppEnv>().get('/', queryOf(StreamQuery), async (c) => {
     const query = c.req.valid('query');
     const org = await findOrg(deps, query.org);
-    const parsed = SubjectKey.safeParse(query.topic.slice('comments:'.length));
-    if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? 'Name the subject after comments:.';
-      throw new ApiError(400, 'validation_failed', `There is a problem with topic: ${message}`, { fields: { topic: message } });
-    }
-    const subject = await resolveSubject(deps, org, parsed.data);
+    const { topic, latest } = query.topic.startsWith('poll:') ? await pollStreamTopic(deps, org, query.topic.slice('poll:'.length)) : await commentTopic(deps, org, query.topic);
     const header = c.req.header('last-event-id');
     const resumeText = header !== undefined && /^\d{1,15}$/.test(header.trim()) ? header.trim() : query.lastEventId;
     let lastSent = resumeText !== undefined ? Number(resumeText) : null;
     if (streams.closed) throw new ApiError(503, 'service_unavailable', 'The server is shutting down. Reconnect in a moment.');
-    const topic = topicOf(subject.key);
     const key = StreamHub.key(org.id, topic);
     // Not cached by proxies, not buffered by nginx.
     c.header('X-Accel-Buffering', 'no');
@@ -70,7 +78,7 @@ export function streamRoutes(deps: Deps) {
         await stream.write(': connected\n\n');
         if (lastSent === null) {
           // A fresh stream starts from now: the page it came with is as recent.
-          lastSent = (await store.debate.stats(org.id, subject.key, topic)).lastEventId;
+          lastSent = await latest();
         } else {
           for (;;) {
             const backlog = await store.debate.eventsAfter(org.id, topic, lastSent, BACKLOG_BATCH);

@@ -14,6 +14,7 @@ import { sqliteWebhooks } from './webhooks.js';
 import { sqliteOpen311 } from './open311.js';
 import { sqliteReports } from './reports.js';
 import { sqliteDebate } from './debate.js';
+import { sqlitePolls } from './polls.js';
 
 export interface SqliteStore extends Store {
   /** The migrations this open applied (empty when the file was already up to date). */
@@ -44,6 +45,7 @@ export function openSqliteStore(path: string): SqliteStore {
       open311: sqliteOpen311(db),
       reports: sqliteReports(db),
       debate: sqliteDebate(db),
+      polls: sqlitePolls(db),
       async ping() {
         ping.get();
       },
