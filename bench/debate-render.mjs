@@ -143,7 +143,7 @@ export async function measureDebateRender({ runs = 9, log = console.log } = {}) 
     if (process.env.BENCH_TRACE) {
       // The main thread's events of one run, by name (self time): what the profile calls "(program)".
       await tab.evaluate(() => window.removeDebate());
-      await tab.tracing.start({ categories: ['devtools.timeline', 'blink', 'v8'] });
+      await tab.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] });
       await tab.evaluate((n) => window.renderDebate(n), RENDER_COMMENTS);
       const trace = JSON.parse(Buffer.from(await tab.tracing.stop()).toString("utf8"));
       const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -158,6 +158,13 @@ export async function measureDebateRender({ runs = 9, log = console.log } = {}) 
         stack.push(e);
       }
       log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, t]) => `${(t / 1000).toFixed(1)} ms ${k}`).join('\n'));
+      // The main thread's tasks over 2 ms, in order: where a run's time goes between them.
+      const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+      const t0 = tasks[0]?.ts ?? 0;
+      log(tasks.filter((e) => e.dur > 2000).map((e) => {
+        const inner = events.filter((x) => x.ts >= e.ts && x.ts + x.dur <= e.ts + e.dur && x !== e && x.dur > 1000).slice(0, 4).map((x) => `${x.name} ${(x.dur / 1000).toFixed(1)}`);
+        return `+${((e.ts - t0) / 1000).toFixed(1)} ms: ${(e.dur / 1000).toFixed(1)} ms [${inner.join(', ')}]`;
+      }).join('\n'));
     }
     const warm = [];
     for (let run = 0; run < runs; run++) {

@@ -62,22 +62,32 @@ function bodyOf(comment: Comment, where: keyof typeof bodies): HTMLElement {
   return div;
 }
 
-/** An element of `tag` with a class (and a part, the same words unless given) holding `text`. */
+/**
+ * An element of `tag` with a class (and a part, the same words unless given) holding `text`: a copy of
+ * one made before with the same class and part (copying an element's attributes is one call, setting
+ * them three, and 500 comments make 10,000 elements).
+ */
+const made = new Map<string, HTMLElement>();
 function element(tag: string, className: string, text?: string, part = className): HTMLElement {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (part) node.setAttribute('part', part);
+  const kind = `${tag} ${className} ${part}`;
+  let model = made.get(kind);
+  if (!model) {
+    model = document.createElement(tag);
+    if (className) model.className = className;
+    if (part) model.setAttribute('part', part);
+    if (tag === 'button') model.setAttribute('type', 'button');
+    made.set(kind, model);
+  }
+  const node = model.cloneNode() as HTMLElement;
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-/** A button of a comment: its id (focus comes back to it when the comment is built again), words, name and press. */
-function button(className: string, part: string, id: string, words: string, press: () => void, name?: string): HTMLButtonElement {
+/** A button of a comment: its id (`c-<comment>-<what>`, which says what it does, and brings focus back when the comment is built again), words and name. */
+function button(className: string, part: string, id: string, words: string, name?: string): HTMLButtonElement {
   const node = element('button', className, words, part) as HTMLButtonElement;
-  node.type = 'button';
   node.id = id;
   if (name) node.setAttribute('aria-label', name);
-  node.addEventListener('click', press);
   return node;
 }
 
@@ -102,7 +112,7 @@ function voteButton(view: ThreadView, comment: Comment, value: 1 | -1): HTMLButt
   const count = up ? comment.up : comment.down;
   const name = `${view.t(up ? 'debate.vote.up' : 'debate.vote.down')}, ${view.t(up ? 'debate.votes.up' : 'debate.votes.down', { count })}`;
   const way = up ? 'up' : 'down';
-  const node = button(`button button--secondary vote vote--${way}`, `button vote vote-${way}`, idOf(comment.id, way), String(count), () => view.vote(comment, value), name);
+  const node = button(`button button--secondary vote vote--${way}`, `button vote vote-${way}`, idOf(comment.id, way), String(count), name);
   node.setAttribute('aria-pressed', String(comment.viewer?.vote === value));
   if (view.voting.has(comment.id)) node.setAttribute('aria-disabled', 'true');
   return node;
@@ -117,7 +127,7 @@ function appendActions(view: ThreadView, comment: Comment, article: HTMLElement)
   const row = element('div', 'actions');
   // A name longer than the words shown ("Reply to Amara Obi" for "Reply") starts with those words.
   const action = (what: Action, words: string, name?: string) =>
-    row.append(button('button button--link action', `button action ${what}`, idOf(comment.id, what), words, () => view.act(comment, what), name));
+    row.append(button('button button--link action', `button action ${what}`, idOf(comment.id, what), words, name));
   const published = comment.status === 'published';
   if (published) {
     row.append(voteButton(view, comment, 1), voteButton(view, comment, -1));
@@ -142,6 +152,15 @@ function buildComment(view: ThreadView, comment: Comment): HTMLElement {
   article.dataset['id'] = comment.id;
   const metaId = idOf(comment.id, 'meta');
   article.setAttribute('aria-labelledby', metaId);
+  // One listener for the comment's buttons, which its ids name (not those of a form under it).
+  const prefix = idOf(comment.id, '');
+  article.addEventListener('click', (event) => {
+    const pressed = (event.target as Element).closest('button');
+    if (!pressed?.parentElement?.classList.contains('actions') || !pressed.id.startsWith(prefix)) return;
+    const what = pressed.id.slice(prefix.length);
+    if (what === 'up' || what === 'down') view.vote(comment, what === 'up' ? 1 : -1);
+    else view.act(comment, what as Action);
+  });
 
   const meta = element('p', 'meta');
   meta.id = metaId;
@@ -232,7 +251,9 @@ export function threadBuilder(): (view: ThreadView, thread: CommentThread) => HT
       const replies = children.get(comment.id);
       if (replies) item.appendChild(element('ul', 'replies')).append(...replies.map(branch));
       if (comment === thread && thread.moreReplies > 0) {
-        item.append(button('button button--link more-replies', 'button more-replies', idOf(thread.id, 'more-replies'), view.t('debate.more-replies', { count: thread.moreReplies }), () => view.moreReplies(thread)));
+        const more = button('button button--link more-replies', 'button more-replies', idOf(thread.id, 'more-replies'), view.t('debate.more-replies', { count: thread.moreReplies }));
+      more.addEventListener('click', () => view.moreReplies(thread));
+      item.append(more);
       }
       return item;
     };
