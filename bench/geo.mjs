@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
 import { hasWrk } from './throughput.mjs';
+import { fetchAgain, nodeLatency, wrkLatency } from './latency.mjs';
 import { median, percentile, random } from './stats.mjs';
 
 export const GEO_SIZES = [1_000, 100_000, 1_000_000];
@@ -242,17 +243,6 @@ async function measureInProcess(seed, limit, rounds) {
   }
 }
 
-/** fetch, once more if the server had just closed the idle keep-alive socket it was sent on. */
-async function fetchAgain(url) {
-  try {
-    return await fetch(url);
-  } catch (error) {
-    if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
-    return fetch(url);
-  }
-}
-
-
 /** CPU seconds (user + system) a process has used, from /proc; null where there is no /proc. */
 function cpuSeconds(pid) {
   try {
@@ -264,37 +254,6 @@ function cpuSeconds(pid) {
 }
 let ticks;
 const clockTicks = () => (ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100);
-
-/** Runs wrk with one connection (sequential keep-alive requests) over a Lua list of paths; latencies in ms. */
-function wrkLatency(base, paths, dir, duration) {
-  const script = join(dir, 'viewports.lua');
-  writeFileSync(
-    script,
-    `local paths = {\n${paths.map((p) => `  ${JSON.stringify(p)},`).join('\n')}\n}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`,
-  );
-  const out = execFileSync('wrk', ['-t1', '-c1', `-d${duration}`, '--latency', '-s', script, base], { encoding: 'utf8' });
-  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
-  if (errors) throw new Error(`wrk saw ${errors} error responses`);
-  const at = (p) => {
-    const m = out.match(new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm'));
-    return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]] : NaN;
-  };
-  return { p50: at(50), p99: at(99), requests: Number(out.match(/(\d+) requests in/)?.[1]) };
-}
-
-/** Sequential keep-alive requests from Node (when wrk is missing); latencies in ms. */
-async function nodeLatency(base, paths, seconds) {
-  const times = [];
-  const end = performance.now() + seconds * 1000;
-  for (let i = 0; performance.now() < end; i++) {
-    const t0 = performance.now();
-    const response = await fetchAgain(base + paths[i % paths.length]);
-    await response.arrayBuffer();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), requests: times.length };
-}
 
 /**
  * The real API on the seeded file, on a free loopback port: for each view, the bytes of JSON (and
