@@ -109,7 +109,7 @@ export function createApp(options: AppOptions) {
     });
   }
 
-  app.use(cors(deps.origins));
+  app.use(cors(deps.origins, deps.config.publicUrl ? new URL(deps.config.publicUrl).origin : undefined));
   const limitBody = bodyLimit({
     maxSize: BODY_LIMIT_BYTES,
     onError: () => {

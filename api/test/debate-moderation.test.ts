@@ -229,6 +229,48 @@ describe('settings and subscriptions', () => {
     assert.equal((await replyMail(t, 'resident@test.example')).length, 2);
   });
 
+  test('reply emails stop in one click: List-Unsubscribe headers, a link whose page asks first, a POST that stops them, and a link for someone else refused', async () => {
+    const top = await comment(t, people.resident.accessToken, { body: 'Wider pavements, please.' });
+    await comment(t, people.neighbour.accessToken, { parentId: top.id, body: 'Yes, by the school.' });
+    const [mail] = await replyMail(t, 'resident@test.example');
+    // Header fields unfolded (long ones continue on indented lines).
+    const raw = (await t.outbox.raw(mail!.id))!.toString('utf8').split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    const header = raw.match(/^List-Unsubscribe: ?<([^>]+)>$/m)?.[1];
+    assert.ok(header, 'a List-Unsubscribe header');
+    assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    assert.ok(mail!.text.includes(header), 'the same link in the text');
+    const url = new URL(header);
+    assert.equal(url.pathname, '/v1/orgs/test-council/comment-emails/stop');
+    const path = url.pathname + url.search;
+    // Following the link (as a mail scanner would) asks, and stops nothing.
+    const page = await t.call('GET', path);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<form method="post"><button type="submit">Stop these emails<\/button><\/form>/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    assert.equal(await t.store.debate.repliesByEmail((await t.store.orgs.bySlug('test-council'))!.id, people.resident.user.id), true);
+    // Someone else's id with this token, a changed token, no token: refused, nothing changes.
+    for (const bad of [
+      path.replace(people.resident.user.id, people.neighbour.user.id),
+      path.replace(/token=[^&]+/, 'token=AAAA'),
+      `${url.pathname}?user=${people.resident.user.id}`,
+    ]) {
+      const refused = await t.call('POST', bad, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      assert.equal(refused.status, 400, bad);
+      assert.match(refused.text, /This link is not complete or not right/);
+    }
+    const org = (await t.store.orgs.bySlug('test-council'))!;
+    assert.equal(await t.store.debate.repliesByEmail(org.id, people.neighbour.user.id), true);
+    // The mail client's one-click POST stops them.
+    const stopped = await t.call('POST', path, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    assert.equal(stopped.status, 200);
+    assert.match(stopped.text, /will not email you about replies/);
+    assert.equal(await t.store.debate.repliesByEmail(org.id, people.resident.user.id), false);
+    await comment(t, people.neighbour.accessToken, { parentId: top.id, body: 'And by the library.' });
+    assert.equal((await replyMail(t, 'resident@test.example')).length, 1, 'no email after stopping');
+    // Another organisation's link for the same person does not exist.
+    assert.equal((await t.call('GET', path.replace('test-council', 'no-such-org'))).status, 404);
+  });
+
   test('an Arabic speaker gets the email in Arabic, right to left', async () => {
     await t.store.users.update(people.resident.user.id, { locale: 'ar' });
     const top = await comment(t, people.resident.accessToken);

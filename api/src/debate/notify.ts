@@ -4,6 +4,7 @@
 import type { StreamEventName, StreamVotes } from '@civic-elements/protocol';
 import type { Deps } from '../http/env.js';
 import { replyEmail } from '../mail/reply-email.js';
+import { stopEmailsUrl } from './stop-emails.js';
 import type { CommentRecord, OrgRecord } from '../store/types.js';
 import { StreamHub } from './hub.js';
 import { commentOut, PUBLIC_VIEW } from './present.js';
@@ -65,6 +66,7 @@ export async function emailReply(deps: Deps, org: OrgRecord, subject: ResolvedSu
         link: subject.url ? `${subject.url}#comment-${reply.id}` : null,
         yourText: answered.body,
         replyText: reply.body,
+        unsubscribe: stopEmailsUrl(deps, org, answered.authorId),
       },
     );
     let timer: NodeJS.Timeout | undefined;

@@ -52,9 +52,11 @@ export function applyCorsHeaders(headers: Headers, origin: string | undefined): 
   headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
 }
 
-export function cors(origins: OriginAllowList): MiddlewareHandler<AppEnv> {
+export function cors(origins: OriginAllowList, self?: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const origin = c.req.header('origin');
+    const header = c.req.header('origin');
+    // The API's own pages (the one-click "stop these emails" page) are not cross-origin: as if no Origin.
+    const origin = header !== undefined && header === self ? undefined : header;
     const known = origin === undefined ? false : origins.has(origin);
     const allowed = typeof known === 'boolean' ? known : await known;
     c.set('corsOrigin', allowed ? origin : undefined);

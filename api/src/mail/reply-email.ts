@@ -1,6 +1,7 @@
 // The email someone gets when another person replies to their comment: who replied, where, what they
 // wrote (an excerpt), a link to the comment when the discussion is on a web page, and how to stop these
-// emails. Plain text and HTML (every value escaped), in the recipient's language.
+// emails (a link that stops them in one click, also in the List-Unsubscribe header). Plain text and
+// HTML (every value escaped), in the recipient's language.
 import type { Locale } from '@civic-elements/protocol';
 import type { MailMessage } from './types.js';
 
@@ -14,6 +15,8 @@ export interface ReplyNews {
   link: string | null;
   yourText: string;
   replyText: string;
+  /** The address that stops these emails at once (one click, RFC 8058), for the footer and the List-Unsubscribe header. */
+  unsubscribe: string;
 }
 
 interface Words {
@@ -24,6 +27,7 @@ interface Words {
   theyWrote: (replier: string) => string;
   read: string;
   why: (org: string) => string;
+  stop: string;
   thanks: (org: string) => string;
 }
 
@@ -35,6 +39,7 @@ const EN: Words = {
   theyWrote: (replier) => `${replier} replied:`,
   read: 'Read the discussion and reply:',
   why: (org) => `You get this email because you commented in a discussion of ${org}. To stop emails about replies, untick “Email me replies” under any of its discussions.`,
+  stop: 'Or stop them here:',
   thanks: (org) => `Thank you, ${org}`,
 };
 
@@ -46,6 +51,7 @@ const IT: Words = {
   theyWrote: (replier) => `${replier} ha risposto:`,
   read: 'Legga la discussione e risponda:',
   why: (org) => `Riceve questa email perché ha commentato in una discussione di ${org}. Per non ricevere più email sulle risposte, tolga la spunta a “Inviami le risposte per email” sotto una qualsiasi delle sue discussioni.`,
+  stop: 'Oppure le fermi da qui:',
   thanks: (org) => `Grazie, ${org}`,
 };
 
@@ -57,6 +63,7 @@ const AR: Words = {
   theyWrote: (replier) => `ردّ ${replier}:`,
   read: 'اقرأ النقاش وردّ:',
   why: (org) => `تصلك هذه الرسالة لأنك علّقت في نقاش لدى ${org}. لإيقاف رسائل الردود، ألغِ تحديد «راسلني بالردود» أسفل أي من نقاشاته.`,
+  stop: 'أو أوقفها من هنا:',
   thanks: (org) => `مع الشكر، ${org}`,
 };
 
@@ -73,13 +80,20 @@ export function replyEmail(to: { email: string; name: string; locale: Locale }, 
     [words.youWrote, excerpt(news.yourText, 300)],
     [words.theyWrote(news.replierName), excerpt(news.replyText)],
     ...(news.link ? [[words.read, news.link]] : []),
-    [words.why(news.orgName)],
+    [words.why(news.orgName), words.stop, news.unsubscribe],
     [words.thanks(news.orgName)],
   ];
+  const links = new Set([news.link, news.unsubscribe]);
   const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n');
   const dir = to.locale === 'ar' ? 'rtl' : 'ltr';
   const html = `<!doctype html><html lang="${to.locale}" dir="${dir}"><body>\n${paragraphs
-    .map((lines) => `<p>${lines.map((line) => (news.link && line === news.link ? `<a href="${escapeHtml(line)}">${escapeHtml(line)}</a>` : escapeHtml(line))).join('<br>')}</p>`)
+    .map((lines) => `<p>${lines.map((line) => (links.has(line) ? `<a href="${escapeHtml(line)}">${escapeHtml(line)}</a>` : escapeHtml(line))).join('<br>')}</p>`)
     .join('\n')}\n</body></html>`;
-  return { to: to.email, subject: words.subject(news.replierName, news.subjectTitle), text, html };
+  return {
+    to: to.email,
+    subject: words.subject(news.replierName, news.subjectTitle),
+    text,
+    html,
+    headers: { 'List-Unsubscribe': `<${news.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
 }

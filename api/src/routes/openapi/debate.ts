@@ -132,6 +132,20 @@ export const DEBATE_ROUTES: Record<string, Record<string, Operation>> = {
     get: { summary: 'Whether replies to my comments are emailed to me', auth: true, params: org, responses: { 200: { description: 'Subscription', schema: CommentSubscription }, 401: error('unauthenticated') } },
     put: { summary: 'Turn reply emails on or off', auth: true, params: org, body: CommentSubscription, responses: { 200: { description: 'Subscription', schema: CommentSubscription }, ...writeErrors } },
   },
+  '/v1/orgs/{org}/comment-emails/stop': {
+    get: {
+      summary: 'The one-click link in reply emails (RFC 8058): an HTML page asking whether to stop them (following it stops nothing)',
+      params: org,
+      query: { user: { schema: string, description: 'The person the email went to' }, token: { schema: string, description: 'The link’s HMAC of organisation and person' } },
+      responses: { 200: { description: 'text/html: the question and its button', contentType: 'text/html' }, 400: { description: 'text/html: the link is not right', contentType: 'text/html' }, 404: error('org_not_found') },
+    },
+    post: {
+      summary: 'Stop reply emails (the page’s button, or the mail client’s List-Unsubscribe=One-Click POST); no sign-in, the token is the proof',
+      params: org,
+      query: { user: { schema: string, description: 'The person the email went to' }, token: { schema: string, description: 'The link’s HMAC of organisation and person' } },
+      responses: { 200: { description: 'text/html: stopped', contentType: 'text/html' }, 400: { description: 'text/html: the link is not right', contentType: 'text/html' }, 404: error('org_not_found') },
+    },
+  },
   '/v1/stream': {
     get: {
       summary: 'Live updates as Server-Sent Events: comment, comment-changed, votes; resume with Last-Event-ID; keep-alive every 25 s',
