@@ -164,6 +164,39 @@ describe('GET /v1/stream', () => {
     }
   });
 
+  test('old events are forgotten after a week; a stream resumed from before them is told to reset, then goes on live', async () => {
+    const resident = await api.makeRole('resident@test.example', 'test-council', 'resident');
+    const stream = await openStream(streamUrl());
+    await postAs(resident.accessToken, { body: 'Before the week went by.' });
+    const [old] = await stream.next(1);
+    await stream.close();
+    await postAs(resident.accessToken, { body: 'Missed while asleep.' });
+    // A week later both are forgotten.
+    assert.equal(await api.store.debate.pruneEvents(new Date(Date.now() + 60_000)), 2);
+    assert.ok((await api.store.debate.forgottenUpTo()) > Number(old!.id));
+    const resumed = await openStream(streamUrl(), { 'Last-Event-ID': old!.id! });
+    const [reset] = await resumed.next(1);
+    assert.equal(reset!.event, 'reset');
+    assert.ok(Number(reset!.id) >= (await api.store.debate.forgottenUpTo()), 'its id moves Last-Event-ID past what is forgotten');
+    // Reconnecting from the reset's id resumes, without another reset.
+    const again = await openStream(streamUrl(), { 'Last-Event-ID': reset!.id! });
+    const fresh = await postAs(resident.accessToken, { body: 'After the reload.' });
+    const [, live] = await resumed.next(2);
+    assert.equal(live!.event, 'comment');
+    assert.equal(JSON.parse(live!.data).id, fresh.json.id);
+    await resumed.close();
+    const [resumedAgain] = await again.next(1);
+    assert.equal(resumedAgain!.event, 'comment');
+    assert.equal(JSON.parse(resumedAgain!.data).id, fresh.json.id);
+    await again.close();
+    // A stream resumed from an event still kept gets no reset.
+    const kept = await openStream(streamUrl(), { 'Last-Event-ID': live!.id! });
+    await postAs(resident.accessToken, { body: 'One more.' });
+    const [next] = await kept.next(1);
+    assert.equal(next!.event, 'comment');
+    await kept.close();
+  });
+
   test('refusals: unknown organisation 404, bad topic 400, unknown subject 404, another organisation’s page 400', async () => {
     assert.equal((await fetch(`${api.url}/v1/stream?org=nowhere&topic=comments:${PAGE}`)).status, 404);
     assert.equal((await fetch(`${api.url}/v1/stream?org=test-council&topic=reports`)).status, 400);

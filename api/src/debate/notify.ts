@@ -20,12 +20,19 @@ function logProblem(what: string, error: unknown): void {
 /** The topic of a subject's stream. */
 export const topicOf = (subjectKey: string) => `comments:${subjectKey}`;
 
+/** How long stream events are kept for reconnects (a page asleep longer reloads instead). */
+export const STREAM_EVENTS_KEPT_MS = 7 * 24 * 3600_000;
+/** Old events are forgotten every this many events. */
+const PRUNE_EVERY = 256;
+
 async function publish(deps: Deps, orgId: string, subjectKey: string, event: StreamEventName, payload: unknown): Promise<void> {
   try {
     const topic = topicOf(subjectKey);
     const data = JSON.stringify(payload);
-    const id = await deps.store.debate.appendEvent(orgId, topic, event, data, deps.clock());
+    const now = deps.clock();
+    const id = await deps.store.debate.appendEvent(orgId, topic, event, data, now);
     deps.streams.publish(StreamHub.key(orgId, topic), { id, event, data });
+    if (id % PRUNE_EVERY === 0) await deps.store.debate.pruneEvents(new Date(now.getTime() - STREAM_EVENTS_KEPT_MS));
   } catch (error) {
     logProblem(`${event} not streamed`, error);
   }

@@ -1,7 +1,7 @@
 // The persistence interfaces the routes use. Async, so that another database can sit beside SQLite.
 import type { CommentFlagReason, CommentStatus, DebateSettings, Locale, MapSettings, ModerationLogEntry, ModerationQueueState, Role, Stance, Theme, Workflow } from '@civic-elements/protocol';
 import type { BBox, ContributePolicy, ContributionStatus, FieldDefinition, FieldValues, FlagReason, Geometry, MapSymbol, ModerationPolicy, Polygon } from '@civic-elements/protocol';
-import type { PollEligibility, PollKind, PollStatus, ResultsVisibility } from '@civic-elements/protocol';
+import type { AdmissionQuorum, ConsultationPhase, PollEligibility, PollKind, PollStatus, ResultsVisibility, ProposalStatus, SuggestionDegree } from '@civic-elements/protocol';
 
 export interface OrgRecord {
   id: string;
@@ -978,6 +978,10 @@ export interface DebateStore {
   appendEvent(orgId: string, topic: string, event: string, data: string, now: Date): Promise<number>;
   /** A topic's events after `afterId`, oldest first. */
   eventsAfter(orgId: string, topic: string, afterId: number, limit: number): Promise<StreamEventRecord[]>;
+  /** Forgets stream events from before `before` (a reconnect older than that reloads instead); how many went. */
+  pruneEvents(before: Date): Promise<number>;
+  /** The highest event id that may have been forgotten (0 when none has): a stream resumed from below it may have missed events. */
+  forgottenUpTo(): Promise<number>;
 }
 
 // ─── Polls: polls and options, who voted kept apart from what was voted, the tally, verified residents ─
@@ -992,6 +996,10 @@ export interface PollOptionRecord {
   image: { mediaId: string | null; url: string | null; alt: string | null } | null;
   /** [longitude, latitude]. */
   location: [number, number] | null;
+  /** In a consultation's vote: the proposal it stands for. */
+  proposalId: string | null;
+  /** In a consultation's vote: "Keep things as they are". */
+  statusQuo: boolean;
 }
 
 export interface PollRecord {
@@ -999,7 +1007,7 @@ export interface PollRecord {
   rowid: number;
   id: string;
   orgId: string;
-  /** The consultation whose vote this is (none yet: consultations come later). */
+  /** The consultation whose vote this is, if any. */
   consultationId: string | null;
   title: string;
   description: string;
@@ -1031,6 +1039,8 @@ export interface NewPollOption {
   description: string | null;
   image: PollOptionRecord['image'];
   location: [number, number] | null;
+  proposalId?: string | null;
+  statusQuo?: boolean;
 }
 
 export interface NewPoll {
@@ -1166,6 +1176,182 @@ export interface PollStore {
   lastEventId(orgId: string, topic: string): Promise<number>;
 }
 
+// ─── Consultations: proposals, revisions, supporters and confirmations, suggestions and ratings ──────
+
+export interface ConsultationRecord {
+  /** Internal key (proposals, supporters). */
+  rowid: number;
+  id: string;
+  orgId: string;
+  title: string;
+  description: string;
+  phase: ConsultationPhase;
+  quorum: AdmissionQuorum;
+  eligibility: PollEligibility;
+  results: ResultsVisibility;
+  autoAdvance: boolean;
+  proposingEndsAt: string;
+  discussionEndsAt: string;
+  frozenEndsAt: string;
+  votingEndsAt: string;
+  /** When each phase began (null when it has not, or was skipped: voting when nothing was admitted). */
+  startedAt: Record<'proposing' | 'discussion' | 'frozen' | 'voting' | 'closed', string | null>;
+  /** The vote, from the voting phase on. */
+  pollRowid: number | null;
+  pollId: string | null;
+  /** Every proposal, withdrawn ones included. */
+  proposalCount: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewConsultation {
+  title: string;
+  description: string;
+  quorum: AdmissionQuorum;
+  eligibility: PollEligibility;
+  results: ResultsVisibility;
+  autoAdvance: boolean;
+  proposingEndsAt: string;
+  discussionEndsAt: string;
+  frozenEndsAt: string;
+  votingEndsAt: string;
+  createdBy: string | null;
+}
+
+export type ConsultationChanges = Partial<Omit<NewConsultation, 'createdBy'>>;
+
+export interface ProposalRecord {
+  rowid: number;
+  id: string;
+  orgId: string;
+  consultationRowid: number;
+  consultationId: string;
+  title: string;
+  summary: string;
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  /** As stored: proposed or withdrawn until the frozen phase ends (see domain/consultation.ts). */
+  status: ProposalStatus;
+  revision: number;
+  supporters: number;
+  confirmed: number;
+  suggestions: number;
+  createdAt: string;
+  updatedAt: string;
+  withdrawnAt: string | null;
+}
+
+export interface ProposalRevisionRecord {
+  revision: number;
+  title: string;
+  summary: string;
+  body: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface SuggestionRecord {
+  rowid: number;
+  id: string;
+  proposalRowid: number;
+  proposalId: string;
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  ratings: { must: number; should: number; shouldNot: number; mustNot: number };
+  createdAt: string;
+}
+
+/** What advancing did. */
+export interface AdvanceRecord {
+  from: ConsultationPhase;
+  /** `closed` straight from `frozen` when no proposal was admitted. */
+  to: ConsultationPhase;
+  /** The vote created (entering voting) or closed (leaving it). */
+  pollRowid: number | null;
+  /** Proposal ids admitted and not admitted when the frozen phase ended. */
+  admitted: string[];
+  notAdmitted: string[];
+}
+
+/** Thrown when the consultation's phase (read in the write's own transaction) does not allow the action. */
+export class ConsultationPhaseError extends ConflictError {
+  constructor(
+    readonly phase: ConsultationPhase,
+    readonly action: string,
+  ) {
+    super(`The consultation is in its ${phase} phase.`);
+    this.name = 'ConsultationPhaseError';
+  }
+}
+
+/** Thrown when only the proposal's supporters may do this (suggest, rate, confirm). */
+export class NotSupporterError extends ConflictError {
+  constructor() {
+    super('Only supporters of this proposal can do this.');
+    this.name = 'NotSupporterError';
+  }
+}
+
+export interface ConsultationStore {
+  create(orgId: string, consultation: NewConsultation, now: Date): Promise<ConsultationRecord>;
+  byId(orgId: string, id: string): Promise<ConsultationRecord | null>;
+  /** Newest first, in the given phases. */
+  list(orgId: string, query: { phases: readonly ConsultationPhase[]; after: { createdAt: string; rowid: number } | null; limit: number }): Promise<ConsultationRecord[]>;
+  /** ConsultationPhaseError when it has closed (the routes check each field against the phase first). */
+  update(orgId: string, rowid: number, changes: ConsultationChanges, now: Date): Promise<ConsultationRecord>;
+  /** The consultation with its proposals, supporters, suggestions, its vote and the stored stream events of each; false when there was none. */
+  remove(orgId: string, rowid: number): Promise<boolean>;
+  /**
+   * Moves from `from` to the next phase in one transaction, only if the consultation is still in
+   * `from` (null otherwise: someone else advanced it). Leaving frozen decides admission from confirmed
+   * support and opens the ranked vote (or closes at once when nothing is admitted); leaving voting
+   * closes the vote.
+   */
+  advance(orgId: string, rowid: number, from: ConsultationPhase, now: Date): Promise<AdvanceRecord | null>;
+  /** Consultations of every organisation that the scheduler should advance at `now`, the most overdue first. */
+  due(now: Date, limit: number): Promise<{ orgId: string; rowid: number; id: string; phase: ConsultationPhase }[]>;
+  /** People supporting (or, `confirmed`, who confirmed support for) at least one proposal that is not withdrawn. */
+  participants(orgId: string, rowid: number, basis: 'support' | 'confirmed'): Promise<number>;
+
+  /** Not withdrawn first, then by submission. */
+  proposals(orgId: string, consultationRowid: number): Promise<ProposalRecord[]>;
+  proposal(orgId: string, id: string): Promise<ProposalRecord | null>;
+  /**
+   * Adds the proposal (revision 1) and its author's support, in a transaction that checks the phase
+   * (ConsultationPhaseError) and the author's number of proposals (ConflictError beyond `maxPerAuthor`).
+   */
+  propose(orgId: string, consultationRowid: number, proposal: { title: string; summary: string; body: string; authorId: string }, maxPerAuthor: number, now: Date): Promise<ProposalRecord>;
+  /** A new revision (the previous one stays in the history); ConsultationPhaseError or ConflictError (withdrawn). */
+  revise(orgId: string, proposalRowid: number, changes: { title?: string; summary?: string; body?: string; note: string | null }, now: Date): Promise<ProposalRecord>;
+  /** Every version, newest first. */
+  revisions(orgId: string, proposalRowid: number): Promise<ProposalRevisionRecord[]>;
+  withdraw(orgId: string, proposalRowid: number, now: Date): Promise<ProposalRecord>;
+  /** True when added, false when the person already supported it; ConsultationPhaseError, ConflictError (withdrawn). */
+  support(orgId: string, proposalRowid: number, userId: string, now: Date): Promise<boolean>;
+  /** True when taken back, false when there was none (their ratings of its suggestions go too). */
+  unsupport(orgId: string, proposalRowid: number, userId: string): Promise<boolean>;
+  /** True when confirmed now, false when already confirmed; NotSupporterError, ConsultationPhaseError. */
+  confirm(orgId: string, proposalRowid: number, userId: string, now: Date): Promise<boolean>;
+  unconfirm(orgId: string, proposalRowid: number, userId: string): Promise<boolean>;
+  /** The person's support in the consultation, by proposal id. */
+  supportOf(orgId: string, consultationRowid: number, userId: string): Promise<Map<string, { confirmed: boolean }>>;
+
+  /** The most wanted first (must + should − should not − must not), then oldest; with the reader's rating. */
+  suggestions(orgId: string, proposalRowid: number, readerId: string | null): Promise<(SuggestionRecord & { yourRating: SuggestionDegree | null })[]>;
+  suggestion(orgId: string, id: string): Promise<SuggestionRecord | null>;
+  /** NotSupporterError, ConsultationPhaseError. */
+  suggest(orgId: string, proposalRowid: number, suggestion: { body: string; authorId: string }, now: Date): Promise<SuggestionRecord>;
+  /** Sets (or, null, takes back) a supporter's rating; NotSupporterError, ConsultationPhaseError. */
+  rate(orgId: string, suggestionRowid: number, userId: string, degree: SuggestionDegree | null, now: Date): Promise<SuggestionRecord>;
+  removeSuggestion(orgId: string, suggestionRowid: number): Promise<boolean>;
+  /** A stream topic's latest event id, or 0. */
+  lastEventId(orgId: string, topic: string): Promise<number>;
+}
+
 export interface Store {
   orgs: OrgStore;
   users: UserStore;
@@ -1180,6 +1366,7 @@ export interface Store {
   reports: ReportsStore;
   debate: DebateStore;
   polls: PollStore;
+  consultations: ConsultationStore;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -166,6 +166,10 @@ export class CivicDebate extends CivicElement implements DebateHost {
     this.#announcer.announce(message);
   }
 
+  reload(): void {
+    void this.#load();
+  }
+
   focusSoon(id: string): void {
     this.#focus = { id, until: Date.now() + 5000 };
     this.requestUpdate();

@@ -39,6 +39,8 @@ export interface DebateHost extends HTMLElement {
   /** An API failure in words a resident understands. */
   errorText(error: unknown): string;
   announce(message: string): void;
+  /** Loads the first page again (the stream said events were missed). */
+  reload(): void;
   /** Focuses the element with this id in the shadow root once it is rendered. */
   focusSoon(id: string): void;
 }

@@ -57,6 +57,8 @@ export function connect(host: DebateHost) {
     if (host.lastEventId) url.searchParams.set('lastEventId', host.lastEventId);
     const opened = (source = new EventSource(url));
     for (const name of ['comment', 'comment-changed', 'votes']) opened.addEventListener(name, (event) => streamed(name, event as MessageEvent<string>));
+    // The page was away longer than the API keeps events: what it shows may be out of date.
+    opened.addEventListener('reset', () => host.reload());
     // Closed by the API (a dropped connection EventSource retries itself): open it again a little later.
     opened.onerror = () => {
       if (opened.readyState === EventSource.CLOSED && source === opened && host.isConnected) timer = setTimeout(open, RECONNECT);

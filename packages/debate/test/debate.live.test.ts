@@ -73,4 +73,20 @@ describe('<civic-debate> live', () => {
     $<HTMLButtonElement>(el, '[part~="new"]')!.click();
     await until(() => topIds(el)[0] === missed.id, 'the missed comment shown');
   });
+
+  it('loads the page afresh when the stream says events were forgotten (a page asleep for days)', async function (this: Timed) {
+    this.timeout(20_000);
+    const key = subject();
+    const author = await personWithRole('moderator');
+    const first = await postComment(author.accessToken, key, { body: 'Already here.' });
+    const el = await debate(key);
+    await until(() => el.stream?.readyState === EventSource.OPEN, 'the stream to open', 6000);
+    const later = await postComment(author.accessToken, key, { body: 'Came while the page slept.' });
+    await until(() => $(el, '[part~="new"]'), 'the new comment waiting');
+    // What the API sends a stream resumed from before the events it keeps (api/test/debate-stream.test.ts).
+    el.stream!.dispatchEvent(new MessageEvent('reset', { data: '{}' }));
+    await until(() => topIds(el).includes(later.id), 'the page loaded afresh, with the comment in it');
+    expect(topIds(el)).to.include(first.id);
+    expect($(el, '[part~="new"]'), 'nothing left waiting').to.equal(null);
+  });
 });

@@ -76,7 +76,14 @@ export function streamRoutes(deps: Deps) {
       ping.unref();
       try {
         await stream.write(': connected\n\n');
-        if (lastSent === null) {
+        const forgotten = lastSent === null ? 0 : await store.debate.forgottenUpTo();
+        if (lastSent !== null && lastSent < forgotten) {
+          // Resumed from before what is kept (a page asleep for days): events may be gone, so the page
+          // is told to load afresh, and the stream goes on from now. The reset's id moves the
+          // EventSource's Last-Event-ID past what is forgotten, so its next reconnect resumes.
+          lastSent = Math.max(forgotten, await latest());
+          await stream.writeSSE({ id: String(lastSent), event: 'reset', data: '{}' });
+        } else if (lastSent === null) {
           // A fresh stream starts from now: the page it came with is as recent.
           lastSent = await latest();
         } else {

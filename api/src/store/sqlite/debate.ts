@@ -204,6 +204,9 @@ export function sqliteDebate(db: Database.Database): DebateStore {
     ON CONFLICT (org_id, user_id) DO UPDATE SET replies = excluded.replies, updated_at = excluded.updated_at`);
   const insertEvent = db.prepare('INSERT INTO stream_events (org_id, topic, event, data, created_at) VALUES (?, ?, ?, ?, ?)');
   const eventsAfter = db.prepare('SELECT id, event, data FROM stream_events WHERE org_id = ? AND topic = ? AND id > ? ORDER BY id LIMIT ?');
+  const pruneEvents = db.prepare('DELETE FROM stream_events WHERE created_at < ?');
+  // Ids only grow (AUTOINCREMENT): below the oldest event kept, some may be gone; with none kept, all up to the last one handed out.
+  const forgotten = db.prepare(`SELECT coalesce((SELECT min(id) - 1 FROM stream_events), (SELECT seq FROM sqlite_sequence WHERE name = 'stream_events'), 0)`).pluck();
 
   const load = (orgId: string, rowid: number): CommentRecord => {
     const row = byRowid.get(orgId, rowid) as CommentRow | undefined;
@@ -500,6 +503,12 @@ export function sqliteDebate(db: Database.Database): DebateStore {
     },
     async eventsAfter(orgId, topic, afterId, limit) {
       return eventsAfter.all(orgId, topic, afterId, limit) as StreamEventRecord[];
+    },
+    async pruneEvents(before) {
+      return pruneEvents.run(before.toISOString()).changes;
+    },
+    async forgottenUpTo() {
+      return forgotten.get() as number;
     },
   };
 }
