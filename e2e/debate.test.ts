@@ -50,6 +50,12 @@ test('residents debate on the council page: the seeded thread, a new comment arr
   await amara.page.locator(DEBATE + aria('radio', 'For')).click();
   const said = 'As a parent on Merrow Street I support this, **especially** the raised crossings.';
   await amara.page.locator(DEBATE + aria('textbox', 'Your comment')).fill(said);
+  // Her draft survives a reload of the page (kept on the device), and she is told.
+  await councilDiscussion(amara.page); // navigates to the page again
+  await appears(amara.page, DEBATE + aria('textbox', 'Your comment'));
+  await appears(amara.page, text('civic-debate', 'We kept what you wrote earlier on this device.'));
+  assert.equal(await amara.page.$eval(`${DEBATE}textarea`, (area) => (area as HTMLTextAreaElement).value), said);
+  await amara.page.locator(DEBATE + aria('radio', 'For')).click();
   const posted = amara.page.waitForResponse((response) => response.request().method() === 'POST' && /\/comments$/.test(new URL(response.url()).pathname));
   await amara.page.locator(DEBATE + aria('button', 'Post comment')).click();
   assert.equal((await posted).status(), 201);
