@@ -34,15 +34,22 @@ export const anchorOf = (id: string): string => `comment-${id}`;
 /** An id for something of a comment (ids are opaque: keep what an id attribute can hold). */
 export const idOf = (id: string, what: string): string => `c-${id.replace(/[^\w-]/g, '_')}-${what}`;
 
-/** "5 minutes ago"; a date after a month. */
+/** "5 minutes ago"; a date after a month. Said once per language, amount and unit: a page of comments says "2 hours ago" many times, and Intl is slow to ask. */
+const said = new Map<string, string>();
+const NUMERIC_AUTO = { numeric: 'auto' } as const;
 function relative(lang: string, iso: string): string {
   const seconds = (Date.parse(iso) - Date.now()) / 1000;
   const size = Math.abs(seconds);
   if (size >= 2_592_000) return formatDate(lang, iso);
   const [unit, divisor]: [Intl.RelativeTimeFormatUnit, number] =
     size < 60 ? ['second', 1] : size < 3600 ? ['minute', 60] : size < 86_400 ? ['hour', 3600] : ['day', 86_400];
-  return formatter(Intl.RelativeTimeFormat, lang, { numeric: 'auto' }).format(Math.round(seconds / divisor), unit);
+  const amount = Math.round(seconds / divisor);
+  const key = `${lang} ${amount} ${unit}`;
+  let words = said.get(key);
+  if (words === undefined) said.set(key, (words = formatter(Intl.RelativeTimeFormat, lang, NUMERIC_AUTO).format(amount, unit)));
+  return words;
 }
+const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
 
 /**
  * A comment's body as a `<div class="body">` of DOM nodes, built once per comment object and place (an
@@ -173,7 +180,8 @@ function buildComment(view: ThreadView, comment: Comment): HTMLElement {
   link.setAttribute('aria-label', `${when}, ${t('debate.permalink')}`);
   const time = element('time', '', when, '');
   time.setAttribute('datetime', comment.createdAt);
-  time.title = formatDate(lang, comment.createdAt, { dateStyle: 'long', timeStyle: 'short' });
+  // The full date shows on hover: written when the pointer first comes (a page of 500 would format 500 dates).
+  link.addEventListener('pointerenter', () => (time.title ||= formatDate(lang, comment.createdAt, LONG_DATE)), { once: true });
   link.append(time);
   meta.append(link);
   if (comment.editedAt) meta.append(element('span', 'edited', t('debate.edited')));
