@@ -35,6 +35,7 @@ import type { Store } from './store/types.js';
 import { StreamHub } from './debate/hub.js';
 import { debateRoutes } from './routes/debate/index.js';
 import { pollRoutes } from './routes/polls/index.js';
+import { consultationRoutes } from './routes/consultations/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 
 export interface AppOptions {
@@ -141,6 +142,7 @@ export function createApp(options: AppOptions) {
   app.route('/v1/orgs', reportsRoutes(deps));
   app.route('/v1/orgs', debateRoutes(deps));
   app.route('/v1/orgs', pollRoutes(deps));
+  app.route('/v1/orgs', consultationRoutes(deps));
   app.route('/v1/stream', streamRoutes(deps));
   app.route('/v1', mediaRoutes(deps));
   app.route('/v1/geocode', geocodeRoutes(deps));

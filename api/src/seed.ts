@@ -1,9 +1,11 @@
-// Demo data: three London organisations with departments, an admin and an officer each; and a test organisation.
+// Demo data: three London organisations with departments, an admin and an officer each, and their maps,
+// reports, discussions, polls and consultation; and a test organisation.
 import type { Locale, MapSettings, Role, Theme } from '@civic-elements/protocol';
 import type { OrgRecord, Store, UserRecord } from './store/types.js';
 import { seedMapsDemo } from './seed-maps.js';
 import { seedReportsDemo } from './seed-reports.js';
 import { seedDebateDemo } from './seed-debate.js';
+import { seedPollsDemo } from './seed-polls.js';
 import { loadSouthwarkGazetteer } from './geocode/southwark-gazetteer.js';
 
 export const DEFAULT_DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
@@ -116,6 +118,7 @@ export async function seedDemo(store: Store, options: { demoOrigins?: string[] }
   const council = orgs.find((org) => org.slug === 'southwark');
   if (council) await seedReportsDemo(store, council, now);
   await seedDebateDemo(store, orgs, origins[0], now);
+  await seedPollsDemo(store, orgs, now);
   // Address search for the demo's borough (idempotent: loading it again changes nothing).
   await loadSouthwarkGazetteer(store);
   return orgs;

@@ -14,6 +14,7 @@ import { StreamHub } from './debate/hub.js';
 import { seedDemo } from './seed.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/index.js';
 import { WebhookWorker } from './webhooks/dispatcher.js';
+import { ConsultationScheduler } from './consultations/scheduler.js';
 
 export interface StartOptions {
   /** Seed the demo organisations when the database has none. Default: config.seed. */
@@ -34,6 +35,8 @@ export interface RunningServer {
   mailer: Mailer;
   /** Sends webhook deliveries while the server runs. */
   webhooks: WebhookWorker;
+  /** Moves consultations to their next phase when a phase's end date passes. */
+  consultations: ConsultationScheduler;
   close(): Promise<void>;
 }
 
@@ -85,6 +88,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   log(`Civic Elements API listening on ${url}`);
   const webhooks = new WebhookWorker({ store, config: ready, log, ...(options.clock ? { clock: options.clock } : {}) });
   webhooks.start();
+  const consultations = new ConsultationScheduler({ store, streams, clock: options.clock ?? (() => new Date()), log });
+  consultations.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -93,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config: { ...ready, port: address.port },
     mailer,
     webhooks,
+    consultations,
     close() {
       closing ??= new Promise<void>((done) => {
         // Live streams never end by themselves: end them first, or close() would wait for them.
@@ -100,7 +106,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         server.close(() => done());
         if ('closeAllConnections' in server) server.closeAllConnections();
       }).then(async () => {
-        await webhooks.stop();
+        await Promise.all([webhooks.stop(), consultations.stop()]);
         smtp?.close();
         await store.close();
       });

@@ -27,7 +27,7 @@ const settings = (body: unknown) => t.call('PUT', '/v1/orgs/test-council/debate-
 const relax = () => settings({ rateLimit: { comments: 1000, minutes: 1 } });
 
 describe('subjects', () => {
-  test('a report, a published contribution and an allowed page can be discussed; a proposal is 404 until polls register it', async () => {
+  test('a report, a published contribution and an allowed page can be discussed; a proposal that does not exist is 404', async () => {
     await seedReports(t);
     const made = await report(t, people.resident.accessToken);
     const byId = await comment(t, people.resident.accessToken, { subject: `report:${made.id}` });
@@ -47,7 +47,7 @@ describe('subjects', () => {
 
     const proposal = await post(t, people.resident.accessToken, { subject: 'proposal:abc123' });
     assert.equal(proposal.status, 404);
-    assert.match(proposal.json.error.message, /proposals come with polls/);
+    assert.match(proposal.json.error.message, /Test Council has no proposal “abc123” to discuss/);
 
     const missing = await post(t, people.resident.accessToken, { subject: 'report:nope' });
     assert.equal(missing.status, 404);
@@ -68,15 +68,15 @@ describe('subjects', () => {
     assert.equal((await t.call('GET', `${COMMENTS}?subject=page:https://evil.example/x`)).status, 400);
   });
 
-  test('a resolver registered for a new kind is used (the polls issue registers proposals this way)', async () => {
+  test('a resolver registered for a kind is used (consultations register proposals this way)', async () => {
     registerSubjectKind('proposal', async (_deps, _org, value) => (value === 'p1' ? { kind: 'proposal', key: 'proposal:p1', title: 'Proposal one', url: null } : null));
     try {
       assert.equal((await post(t, people.resident.accessToken, { subject: 'proposal:p1' })).status, 201);
       assert.equal((await post(t, people.resident.accessToken, { subject: 'proposal:p2' })).status, 404);
     } finally {
-      // Back to "no proposals yet" for the other tests.
-      const { unregisterSubjectKind } = await import('../src/debate/subjects.js');
-      unregisterSubjectKind('proposal');
+      // Back to the consultations' proposals for the other tests.
+      const { registerProposalSubject } = await import('../src/consultations/subject.js');
+      registerProposalSubject();
     }
   });
 });

@@ -1,6 +1,6 @@
 // What a discussion can be about. Each kind of subject (`report:`, `contribution:`, `page:`…) has a small
 // resolver that checks the thing exists in the organisation and gives its canonical key and title.
-// Another capability adds its own kind with registerSubjectKind (the polls issue registers `proposal`).
+// Another capability adds its own kind with registerSubjectKind (consultations/subject.ts registers `proposal`).
 import type { SubjectKind } from '@civic-elements/protocol';
 import { looksLikeReference, normaliseReference } from '../domain/reference.js';
 import { normalisePageUrl } from '../domain/debate-text.js';

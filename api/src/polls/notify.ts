@@ -45,7 +45,7 @@ interface Throttle {
 export class PollEvents {
   readonly #throttles = new Map<string, Throttle>();
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: Pick<Deps, 'store' | 'streams' | 'clock'>) {}
 
   async #append(orgId: string, pollId: string, event: PollStreamEventName, payload: unknown): Promise<void> {
     if (this.deps.streams.closed) return;

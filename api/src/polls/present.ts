@@ -14,7 +14,15 @@ export function optionOut(option: PollOptionRecord, base: string): PollOption {
     shown = { mediaId: null, url: image.url, thumb: image.url, alt: image.alt ?? '' };
   }
   const location: Point | null = option.location ? { type: 'Point', coordinates: option.location } : null;
-  return { id: option.id, label: option.label, description: option.description, image: shown, location };
+  return {
+    id: option.id,
+    label: option.label,
+    description: option.description,
+    image: shown,
+    location,
+    ...(option.proposalId !== null ? { proposalId: option.proposalId } : {}),
+    ...(option.statusQuo ? { statusQuo: true } : {}),
+  };
 }
 
 export interface PollView {
@@ -48,6 +56,7 @@ export function pollOut(poll: PollRecord, view: PollView): Poll {
     createdAt: poll.createdAt,
     updatedAt: poll.updatedAt,
     turnout: view.results ? poll.turnout : null,
+    ...(poll.consultationId !== null ? { consultationId: poll.consultationId } : {}),
     ...(view.you ? { you: view.you } : {}),
   };
 }

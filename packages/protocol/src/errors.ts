@@ -44,6 +44,8 @@ export const ErrorCode = z.enum([
   'not_eligible',
   /** Polls: the results are published when the poll closes (`details.closesAt` when known). */
   'results_hidden',
+  /** Consultations: the consultation's current phase does not allow this (`details.phase`). */
+  'wrong_phase',
   /** A service the API relies on (an external geocoder) did not answer in time or at all: try again later. */
   'service_unavailable',
 ]);

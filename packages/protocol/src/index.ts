@@ -8,3 +8,4 @@ export * from './map.js';
 export * from './reports.js';
 export * from './debate.js';
 export * from './polls.js';
+export * from './consultations.js';

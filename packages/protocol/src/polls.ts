@@ -79,6 +79,10 @@ export const PollOption = z.object({
   description: z.string().nullable(),
   image: z.object({ mediaId: Id.nullable(), url: z.string(), thumb: z.string(), alt: z.string() }).nullable(),
   location: Point.nullable(),
+  /** In a consultation's vote: the proposal the option stands for (absent in other polls). */
+  proposalId: Id.nullable().optional(),
+  /** In a consultation's vote: true for "Keep things as they are" (absent in other polls). */
+  statusQuo: z.boolean().optional(),
 });
 export type PollOption = z.infer<typeof PollOption>;
 
@@ -195,6 +199,8 @@ export const Poll = z.object({
   updatedAt: IsoTime,
   /** Ballots cast, when the reader may see the results (null otherwise). */
   turnout: z.number().int().min(0).nullable(),
+  /** The consultation whose vote this is (absent for other polls). */
+  consultationId: Id.optional(),
   /** The reader's relation to the poll (single poll answers only). */
   you: PollYou.optional(),
 });

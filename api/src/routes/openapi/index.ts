@@ -31,6 +31,7 @@ import { WEBHOOK_ROUTES } from './webhooks.js';
 import { REPORT_ROUTES } from './reports.js';
 import { DEBATE_ROUTES } from './debate.js';
 import { POLL_ROUTES } from './polls.js';
+import { CONSULTATION_ROUTES } from './consultations.js';
 import { error, type Operation, type Schema } from './operation.js';
 
 const jsonSchema = (schema: Schema, io: 'input' | 'output') =>
@@ -131,6 +132,8 @@ const ROUTES: Record<string, Record<string, Operation>> = {
   ...DEBATE_ROUTES,
   // After the discussion routes: it adds poll topics to their /v1/stream.
   ...POLL_ROUTES,
+  // After the poll routes: it adds consultation topics to that /v1/stream.
+  ...CONSULTATION_ROUTES,
 };
 
 export function openApiDocument(publicUrl: string): object {
@@ -146,7 +149,7 @@ export function openApiDocument(publicUrl: string): object {
         summary: op.summary,
         ...(parameters.length ? { parameters } : {}),
         ...(op.auth ? { security: [{ bearer: [] }] } : {}),
-        ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+        ...(op.body ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
         responses: Object.fromEntries(
           Object.entries(op.responses).map(([status, r]) => [
             status,

@@ -10,6 +10,8 @@ export interface Operation {
   params?: string[];
   query?: Record<string, { schema: object; description: string }>;
   body?: Schema;
+  /** The body may be left out. */
+  bodyOptional?: boolean;
   responses: Record<string, { description: string; schema?: Schema; contentType?: string }>;
 }
 

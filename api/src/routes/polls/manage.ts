@@ -67,6 +67,13 @@ function optionInput(option: PollOptionRecord): OptionInput {
   };
 }
 
+/** A consultation's vote opens and closes with the consultation's phases, and goes with it: 409 here. */
+function assertNotConsultationVote(poll: PollRecord, what: string): void {
+  if (poll.consultationId !== null) {
+    throw new ApiError(409, 'conflict', `This poll is the vote of a consultation: ${what} the consultation instead (/v1/orgs/:org/consultations/${poll.consultationId}).`);
+  }
+}
+
 const ALL: readonly PollStatus[] = ['draft', 'open', 'closed'];
 const PUBLIC: readonly PollStatus[] = ['open', 'closed'];
 
@@ -174,6 +181,7 @@ export function manageRoutes(deps: Deps, events: PollEvents) {
       const { org, viewer } = context;
       requireManager(viewer, org, 'delete polls');
       const poll = await findPoll(deps, context, c.req.param('id'));
+      assertNotConsultationVote(poll, 'delete');
       if (poll.status !== 'draft' && !viewer.admin) throw forbidden(`Only admins of ${org.name} can delete a poll that has been opened: it holds residents’ ballots. Close it instead.`);
       await store.polls.remove(org.id, poll.rowid);
       events.forget(poll);
@@ -196,6 +204,7 @@ export function manageRoutes(deps: Deps, events: PollEvents) {
       const { org, viewer } = context;
       requireManager(viewer, org, 'close polls');
       const poll = await findPoll(deps, context, c.req.param('id'));
+      assertNotConsultationVote(poll, 'advance');
       const closed = await store.polls.close(org.id, poll.rowid, deps.clock()).catch(asConflict);
       await events.statusChanged(closed);
       return json(c, await view(c, context, closed));

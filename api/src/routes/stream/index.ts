@@ -1,4 +1,4 @@
-// GET /v1/stream?org=&topic=comments:<subject> (or poll:<id>): Server-Sent Events. What happened after
+// GET /v1/stream?org=&topic=comments:<subject> (or poll:<id>, consultation:<id>): Server-Sent Events. What happened after
 // Last-Event-ID (or ?lastEventId=) comes first, from stream_events, then each new event as the API stores
 // it; a keep-alive comment every 25 seconds. The stream ends when the client goes away or the server closes.
 import { Hono } from 'hono';
@@ -13,6 +13,7 @@ import type { AppEnv, Deps } from '../../http/env.js';
 import { queryOf } from '../../http/validate.js';
 import { findOrg } from '../../http/viewer.js';
 import { pollStreamTopic } from '../../polls/notify.js';
+import { consultationStreamTopic } from '../../consultations/notify.js';
 import type { OrgRecord } from '../../store/types.js';
 
 export const KEEP_ALIVE_MS = 25_000;
@@ -24,7 +25,7 @@ const StreamQuery = z.object({
   topic: z
     .string()
     .max(2200)
-    .regex(/^(?:comments|poll):/, 'Use topic=comments:<subject>, for example comments:page:https://example.org/news.html, or topic=poll:<poll id>.'),
+    .regex(/^(?:comments|poll|consultation):/, 'Use topic=comments:<subject>, for example comments:page:https://example.org/news.html, topic=poll:<poll id> or topic=consultation:<consultation id>.'),
   lastEventId: z.string().regex(/^\d{1,15}$/, 'Use the id of the last event you received.').optional(),
 });
 
@@ -46,7 +47,11 @@ export function streamRoutes(deps: Deps) {
   return new Hono<AppEnv>().get('/', queryOf(StreamQuery), async (c) => {
     const query = c.req.valid('query');
     const org = await findOrg(deps, query.org);
-    const { topic, latest } = query.topic.startsWith('poll:') ? await pollStreamTopic(deps, org, query.topic.slice('poll:'.length)) : await commentTopic(deps, org, query.topic);
+    const { topic, latest } = query.topic.startsWith('poll:')
+      ? await pollStreamTopic(deps, org, query.topic.slice('poll:'.length))
+      : query.topic.startsWith('consultation:')
+        ? await consultationStreamTopic(deps, org, query.topic.slice('consultation:'.length))
+        : await commentTopic(deps, org, query.topic);
     const header = c.req.header('last-event-id');
     const resumeText = header !== undefined && /^\d{1,15}$/.test(header.trim()) ? header.trim() : query.lastEventId;
     let lastSent = resumeText !== undefined ? Number(resumeText) : null;

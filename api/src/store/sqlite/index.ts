@@ -15,6 +15,7 @@ import { sqliteOpen311 } from './open311.js';
 import { sqliteReports } from './reports.js';
 import { sqliteDebate } from './debate.js';
 import { sqlitePolls } from './polls.js';
+import { sqliteConsultations } from './consultations.js';
 
 export interface SqliteStore extends Store {
   /** The migrations this open applied (empty when the file was already up to date). */
@@ -46,6 +47,7 @@ export function openSqliteStore(path: string): SqliteStore {
       reports: sqliteReports(db),
       debate: sqliteDebate(db),
       polls: sqlitePolls(db),
+      consultations: sqliteConsultations(db),
       async ping() {
         ping.get();
       },

@@ -6,11 +6,9 @@ import type Database from 'better-sqlite3';
 import type { PollEligibility, PollKind, PollStatus, ResultsVisibility } from '@civic-elements/protocol';
 import { pollPhase } from '../../domain/poll-phase.js';
 import { addToTally, emptyTally, tallyBytes, tallyFromBytes } from '../../domain/tally.js';
-import { newId } from '../../secrets.js';
 import {
   ConflictError,
   PollNotOpenError,
-  type NewPollOption,
   type PollChanges,
   type PollOptionRecord,
   type PollRecord,
@@ -20,6 +18,7 @@ import {
 } from '../types.js';
 import { isUniqueViolation } from './orgs.js';
 import { createCounter } from './poll-count.mjs';
+import { pollWriter } from './poll-writer.js';
 import { recountPoll } from './poll-recount.js';
 import { sqliteVerifiedResidents } from './verified-residents.js';
 
@@ -62,6 +61,8 @@ interface OptionRow {
   image_alt: string | null;
   lon: number | null;
   lat: number | null;
+  proposal_id: string | null;
+  status_quo: number;
 }
 
 const POLL_COLUMNS = `rowid, id, org_id, consultation_id, title, description, kind, min_choices, max_choices, eligibility, results, status,
@@ -74,6 +75,8 @@ const toOption = (row: OptionRow): PollOptionRecord => ({
   description: row.description,
   image: row.image_media_id !== null || row.image_url !== null ? { mediaId: row.image_media_id, url: row.image_url, alt: row.image_alt } : null,
   location: row.lon !== null && row.lat !== null ? [row.lon, row.lat] : null,
+  proposalId: row.proposal_id,
+  statusQuo: row.status_quo === 1,
 });
 
 const toPoll = (row: PollRow, options: PollOptionRecord[]): PollRecord => ({
@@ -130,18 +133,11 @@ function shuffle<T>(items: T[]): void {
 const sqliteCode = (error: unknown) => (error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : '');
 
 export function sqlitePolls(db: Database.Database): PollStore {
-  const insertPoll = db.prepare(`INSERT INTO polls (id, org_id, consultation_id, title, description, kind, min_choices, max_choices, eligibility, results, status,
-    opens_at, closes_at, option_count, tally, created_by, created_at, updated_at)
-    VALUES (@id, @org_id, @consultation_id, @title, @description, @kind, @min_choices, @max_choices, @eligibility, @results, 'draft',
-    @opens_at, @closes_at, @option_count, @tally, @created_by, @at, @at)`);
   const pollById = db.prepare(`SELECT ${POLL_COLUMNS} FROM polls WHERE org_id = ? AND id = ?`);
   const pollByRowid = db.prepare(`SELECT ${POLL_COLUMNS} FROM polls WHERE org_id = ? AND rowid = ?`);
   const pollState = db.prepare('SELECT kind, status, opens_at, closes_at, closed_at, option_count, turnout, tally, tally_version FROM polls WHERE org_id = ? AND rowid = ?');
   const optionsOf = db.prepare('SELECT * FROM poll_options WHERE poll_rowid = ? ORDER BY position');
   const optionsOfMany = db.prepare('SELECT * FROM poll_options WHERE poll_rowid IN (SELECT value FROM json_each(?)) ORDER BY poll_rowid, position');
-  const insertOption = db.prepare(`INSERT INTO poll_options (poll_rowid, position, id, label, description, image_media_id, image_url, image_alt, lon, lat)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const dropOptions = db.prepare('DELETE FROM poll_options WHERE poll_rowid = ?');
   const listPolls = db.prepare(`SELECT ${POLL_COLUMNS} FROM polls WHERE org_id = @org AND (
       (@draft = 1 AND status = 'draft')
       OR (@open = 1 AND status = 'open' AND (closes_at IS NULL OR closes_at > @now))
@@ -151,8 +147,7 @@ export function sqlitePolls(db: Database.Database): PollStore {
   const updatePoll = db.prepare(`UPDATE polls SET title = @title, description = @description, kind = @kind, min_choices = @min_choices, max_choices = @max_choices,
     eligibility = @eligibility, results = @results, opens_at = @opens_at, closes_at = @closes_at, option_count = @option_count, tally = @tally, updated_at = @at
     WHERE rowid = @rowid`);
-  const openPoll = db.prepare(`UPDATE polls SET status = 'open', opened_at = ?, updated_at = ? WHERE org_id = ? AND rowid = ? AND status = 'draft'`);
-  const closePoll = db.prepare(`UPDATE polls SET status = 'closed', closed_at = ?, updated_at = ? WHERE rowid = ?`);
+  const writer = pollWriter(db);
   const deletePoll = db.prepare('DELETE FROM polls WHERE org_id = ? AND rowid = ?');
   const deleteEvents = db.prepare('DELETE FROM stream_events WHERE org_id = ? AND topic = ?');
   const insertVoter = db.prepare('INSERT INTO poll_voters (poll_rowid, user_id, voted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
@@ -180,46 +175,7 @@ export function sqlitePolls(db: Database.Database): PollStore {
     return toPoll(row, (optionsOf.all(rowid) as OptionRow[]).map(toOption));
   };
 
-  function writeOptions(rowid: number, options: readonly NewPollOption[]): void {
-    options.forEach((option, position) => {
-      insertOption.run(
-        rowid,
-        position,
-        option.id ?? newId(),
-        option.label,
-        option.description,
-        option.image?.mediaId ?? null,
-        option.image?.url ?? null,
-        option.image?.alt ?? null,
-        option.location?.[0] ?? null,
-        option.location?.[1] ?? null,
-      );
-    });
-  }
-
-  const create = db.transaction((orgId: string, poll: Parameters<PollStore['create']>[1], at: string): number => {
-    const result = insertPoll.run({
-      id: newId(),
-      org_id: orgId,
-      consultation_id: poll.consultationId ?? null,
-      title: poll.title,
-      description: poll.description,
-      kind: poll.kind,
-      min_choices: poll.minChoices,
-      max_choices: poll.maxChoices,
-      eligibility: poll.eligibility,
-      results: poll.results,
-      opens_at: poll.opensAt,
-      closes_at: poll.closesAt,
-      option_count: poll.options.length,
-      tally: tallyBytes(emptyTally(poll.kind, poll.options.length)),
-      created_by: poll.createdBy,
-      at,
-    });
-    const rowid = Number(result.lastInsertRowid);
-    writeOptions(rowid, poll.options);
-    return rowid;
-  });
+  const create = db.transaction((orgId: string, poll: Parameters<PollStore['create']>[1], at: string): number => writer.insert(orgId, poll, at));
 
   const update = db.transaction((orgId: string, rowid: number, changes: PollChanges, at: string) => {
     const current = load(orgId, rowid);
@@ -242,10 +198,7 @@ export function sqlitePolls(db: Database.Database): PollStore {
       tally: tallyBytes(emptyTally(kind, optionCount)),
       at,
     });
-    if (changes.options) {
-      dropOptions.run(rowid);
-      writeOptions(rowid, changes.options);
-    }
+    if (changes.options) writer.replaceOptions(rowid, changes.options);
   });
 
   const close = db.transaction((orgId: string, rowid: number, now: Date) => {
@@ -254,7 +207,7 @@ export function sqlitePolls(db: Database.Database): PollStore {
     if (current.status === 'closed') throw new ConflictError('This poll is already closed.');
     const phase = pollPhase({ status: current.status, opensAt: current.opens_at, closesAt: current.closes_at, closedAt: current.closed_at }, now);
     // Closed by its closing time already: the record says so, not the later moment an officer noticed.
-    closePoll.run(phase.closedAt ?? now.toISOString(), now.toISOString(), rowid);
+    writer.close(rowid, phase.closedAt ?? now.toISOString(), now.toISOString());
   });
 
   const cast = db.transaction((orgId: string, rowid: number, ballot: Parameters<PollStore['cast']>[2], now: Date) => {
@@ -354,7 +307,7 @@ export function sqlitePolls(db: Database.Database): PollStore {
     },
     async open(orgId, rowid, now) {
       const at = now.toISOString();
-      if (openPoll.run(at, at, orgId, rowid).changes === 0) {
+      if (!writer.open(orgId, rowid, at)) {
         const current = state(orgId, rowid);
         throw new ConflictError(current.status === 'closed' ? 'This poll has closed; it cannot be opened again.' : 'This poll is already open.');
       }
