@@ -362,11 +362,15 @@ export class CivicDebate extends CivicElement implements DebateHost {
     if (this.#frame !== undefined) return;
     const later = (this.renderRoot as ShadowRoot).querySelectorAll('.threads > .later');
     if (!later.length) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = undefined;
-      for (const item of [...later].slice(0, SETTLE_BATCH)) item.classList.remove('later');
-      this.#settle();
-    });
+    // After the frame is painted (a task after the frame), so that the first screen shows first.
+    this.#frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#frame = undefined;
+        if (!this.isConnected) return;
+        for (const item of [...later].slice(0, SETTLE_BATCH)) item.classList.remove('later');
+        this.#settle();
+      }),
+    );
   }
 
   #renderThreads(refreshing: boolean): TemplateResult {
