@@ -24,6 +24,7 @@ const bundles = {
   'civic-report-list.js': 'packages/report/src/define-list.ts',
   'civic-inbox.js': 'packages/inbox/src/define.ts',
   'civic-debate.js': 'packages/debate/src/define.ts',
+  'civic-poll.js': 'packages/poll/src/define-poll.ts',
   'civic-elements.js': 'packages/elements/src/index.ts',
 };
 

@@ -53,6 +53,8 @@ function civicTestApi() {
           return api.seedMap(payload?.org ?? 'test-council', payload ?? {});
         case 'civic:seed-reports': // report categories, settings and reports: { org?, count?, ...ReportFixtureOptions } → { categories, reports, settings }
           return api.seedReports(payload?.org ?? 'test-council', payload ?? {});
+        case 'civic:seed-poll': // a poll of any kind and state with imported ballots: { org?, ...PollFixtureOptions } → { org, id, title, kind, options }
+          return api.seedPoll(payload?.org ?? 'test-council', payload ?? {});
         case 'civic:make-role': // a signed-in person with a role: { email, org?, role } → { userId, accessToken, refreshToken }
           return api.makeRole(payload.email, payload.org ?? 'test-council', payload.role, payload.departments ?? []);
         case 'civic:start-api': // a second API, e.g. with tight rate limits

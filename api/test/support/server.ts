@@ -13,6 +13,7 @@ import { ensureMember, seedTestOrg } from '../../src/seed.js';
 import { startServer } from '../../src/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { seedMapFixtures, type MapFixtureOptions, type MapFixtures } from './map-fixtures.js';
+import { seedPollFixture, type PollFixture, type PollFixtureOptions } from './poll-fixtures.js';
 import { seedReportFixtures, type ReportFixtureOptions, type ReportFixtures } from './report-fixtures.js';
 import { loadSouthwarkGazetteer } from '../../src/geocode/southwark-gazetteer.js';
 
@@ -42,6 +43,8 @@ export interface TestApi {
   seedMap(org: string, options?: MapFixtureOptions): Promise<MapFixtures>;
   /** Report categories, settings and reports in `org` (see report-fixtures.ts). */
   seedReports(org: string, options?: ReportFixtureOptions): Promise<ReportFixtures>;
+  /** A poll of any kind and state, with imported ballots, in `org` (see poll-fixtures.ts). */
+  seedPoll(org: string, options?: PollFixtureOptions): Promise<PollFixture>;
   close(): Promise<void>;
 }
 
@@ -117,6 +120,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     },
     seedReports(orgSlug, reportOptions = {}) {
       return seedReportFixtures(store, orgSlug, reportOptions);
+    },
+    seedPoll(orgSlug, pollOptions = {}) {
+      return seedPollFixture(store, orgSlug, pollOptions);
     },
     async close() {
       db.close();

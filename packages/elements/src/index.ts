@@ -6,3 +6,4 @@ import '@civic-elements/map/define.js';
 import '@civic-elements/report/define.js';
 import '@civic-elements/inbox/define.js';
 import '@civic-elements/debate/define.js';
+import '@civic-elements/poll/define.js';
