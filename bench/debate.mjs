@@ -2,6 +2,7 @@
 // (`GET /v1/orgs/:org/comments?subject=…&sort=best`, and `sort=newest`), against DESIGN.md's budget of
 // 5 ms. The comments (40% top-level, the rest replies up to three levels, votes from 50 residents) are
 // written through the store in one transaction into a fresh SQLite file; the API then runs on loopback.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,21 +52,25 @@ async function seed(dataDir, count) {
     });
   }
   await store.debate.importComments(org.id, SUBJECT, comments);
+  // A signed-in reader, whose first page is their own (their votes, what they may do), never a shared one.
+  const token = randomBytes(32).toString('base64url');
+  const far = new Date(now.getTime() + 24 * 3600_000).toISOString();
+  await store.sessions.create({ userId: users[0].id, orgId: org.id }, { accessHash: createHash('sha256').update(token).digest('hex'), accessExpiresAt: far, refreshHash: createHash('sha256').update(`${token}.refresh`).digest('hex'), refreshExpiresAt: far }, now);
   await store.close();
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, token };
 }
 
 /** The first page in `sort` order, as a reader's browser asks for it: its bytes, then p50 and p99 (the medians of three 5-second runs). */
-async function latency(base, dataDir, sort) {
+async function latency(base, dataDir, sort, headers = {}) {
   const path = `/v1/orgs/${ORG}/comments?subject=${encodeURIComponent(SUBJECT)}&sort=${sort}`;
-  const first = await fetchAgain(base + path);
+  const first = await fetchAgain(base + path, headers);
   if (!first.ok) throw new Error(`${path} answered ${first.status}: ${(await first.text()).slice(0, 200)}`);
   const bytes = (await first.arrayBuffer()).byteLength;
   // Warm up (prepared statements, JIT), then measure.
-  for (let i = 0; i < 200; i++) await (await fetchAgain(base + path)).arrayBuffer();
+  for (let i = 0; i < 200; i++) await (await fetchAgain(base + path, headers)).arrayBuffer();
   const runs = [];
-  for (let run = 0; run < 3; run++) runs.push(hasWrk() ? wrkLatency(base, [path], dataDir, '5s') : await nodeLatency(base, [path], 5));
-  return { sort, p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), requests: runs.reduce((sum, r) => sum + r.requests, 0), bytes };
+  for (let run = 0; run < 3; run++) runs.push(hasWrk() ? wrkLatency(base, [path], dataDir, '5s', headers) : await nodeLatency(base, [path], 5, headers));
+  return { sort, reader: headers.Authorization ? 'signed in' : 'signed out', p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), requests: runs.reduce((sum, r) => sum + r.requests, 0), bytes };
 }
 
 /** The route alone, in this process (`app.request`, no network): p50 and p99 of 2,000 first pages after 200 warm-up ones. */
@@ -113,7 +118,7 @@ export async function measureDebate({ count = DEBATE_COMMENTS, log = console.log
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-debate-bench-'));
   try {
     log(`Seeding ${count.toLocaleString('en-GB')} comments…`);
-    const seedSeconds = await seed(dataDir, count);
+    const { seconds: seedSeconds, token } = await seed(dataDir, count);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const api = startApi({ port, dataDir, log: false, env: { PUBLIC_URL: base, SEED: 'false', DEV_ROUTES: 'false' } });
@@ -121,9 +126,10 @@ export async function measureDebate({ count = DEBATE_COMMENTS, log = console.log
       await waitForApi(api, base);
       const rows = [];
       for (const sort of ['best', 'newest']) rows.push(await latency(base, dataDir, sort));
+      rows.push(await latency(base, dataDir, 'best', { Authorization: `Bearer ${token}` }));
       // The route's own time, with the API process stopped so that the two do not share the CPU.
       await stopChild(api);
-      for (const row of rows) row.inProcess = await inProcess(dataDir, row.sort);
+      for (const row of rows) if (row.reader === 'signed out') row.inProcess = await inProcess(dataDir, row.sort);
       return { count, seedSeconds, rows, method: hasWrk() ? 'wrk -t1 -c1 (one connection, sequential keep-alive requests)' : 'sequential keep-alive fetches from Node' };
     } finally {
       await stopChild(api);

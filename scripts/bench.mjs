@@ -134,8 +134,8 @@ if (!args.has('--no-debate')) {
   const debate = await measureDebate({ log: () => {} });
   const ms = (n) => `${n.toFixed(2)} ms`;
   table(
-    ['sort', 'p50', 'p99', 'answer', 'budget (p99)', ''],
-    debate.rows.map((r) => [r.sort, ms(r.p50), ms(r.p99), kb(r.bytes), `${DEBATE_BUDGET_MS} ms`, verdict(r.p99 < DEBATE_BUDGET_MS)]),
+    ['sort', 'reader', 'p50', 'p99', 'answer', 'budget (p99)', ''],
+    debate.rows.map((r) => [r.sort, r.reader, ms(r.p50), ms(r.p99), kb(r.bytes), `${DEBATE_BUDGET_MS} ms`, verdict(r.p99 < DEBATE_BUDGET_MS)]),
   );
   console.log(`\n${debate.method}, medians of three 5-second runs after 200 warm-up requests; comments seeded through the store in ${debate.seedSeconds.toFixed(1)} s.`);
   if (debate.rows.some((r) => r.p99 >= DEBATE_BUDGET_MS)) failed = true;

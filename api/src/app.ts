@@ -37,6 +37,7 @@ import { debateRoutes } from './routes/debate/index.js';
 import { pollRoutes } from './routes/polls/index.js';
 import { consultationRoutes } from './routes/consultations/index.js';
 import { streamRoutes } from './routes/stream/index.js';
+import { FirstPageCache } from './debate/page-cache.js';
 
 export interface AppOptions {
   store: Store;
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions) {
     origins: new OriginAllowList(store),
     limiter: new RateLimiter(config.rateLimits, () => clock().getTime()),
     streams: options.streams ?? new StreamHub(),
+    firstPages: new FirstPageCache(() => clock().getTime()),
   };
 
   const app = new Hono<AppEnv>();

@@ -170,6 +170,27 @@ describe('reading a discussion', () => {
     assert.ok(Number(page.json.lastEventId) > 0);
   });
 
+  test('signed-out readers share one first page, which every public change drops at once (and which lives 5 s at most)', async () => {
+    const first = await comment(t, people.resident.accessToken, { body: 'The first thought.' });
+    const before = await list(t);
+    assert.equal((await list(t)).text, before.text, 'the same page for every signed-out reader');
+    // A vote, a new comment, an edit: each shows at once.
+    await t.call('PUT', `${COMMENTS}/${first.id}/vote`, { token: people.neighbour.accessToken, body: { value: 1 } });
+    assert.equal((await list(t)).json.items[0].up, 1);
+    const second = await comment(t, people.neighbour.accessToken, { body: 'A second thought.' });
+    assert.ok((await list(t)).json.items.some((item: Comment) => item.id === second.id));
+    await t.call('PATCH', `${COMMENTS}/${first.id}`, { token: people.resident.accessToken, body: { body: 'The first thought, put better.' } });
+    assert.ok((await list(t)).json.items.some((item: Comment) => item.body === 'The first thought, put better.'));
+    // Signed in, the page is the reader's own (their votes, what they may do).
+    assert.equal((await list(t, '', people.neighbour.accessToken)).json.items.find((item: Comment) => item.id === first.id).viewer.vote, 1);
+    // What does not go through the stream (a person renaming themselves) shows within 5 seconds.
+    await t.store.users.update(people.resident.user.id, { name: 'Renamed Resident' });
+    const named = () => list(t).then((page) => page.json.items.find((item: Comment) => item.id === first.id).author.name);
+    assert.notEqual(await named(), 'Renamed Resident');
+    t.clock.advance(5001);
+    assert.equal(await named(), 'Renamed Resident');
+  });
+
   test('at most 50 replies come with a thread (moreReplies tells the rest); the thread route gives them all, for any comment of it', async () => {
     await relax();
     const top = await comment(t, people.resident.accessToken);

@@ -21,6 +21,7 @@ import { openSqliteStore } from '../src/store/sqlite/index.js';
 import type { NewReport, OrgRecord, ReportCategoryRecord } from '../src/store/types.js';
 import { buildTestApp, ORIGIN, OTHER_ORIGIN, type TestApp } from './support/app.js';
 import { asText, formBody, parseXml, spark, type XmlElement } from './support/open311.js';
+import { FirstPageCache } from '../src/debate/page-cache.js';
 
 let t: TestApp;
 let admin: { accessToken: string };
@@ -662,7 +663,7 @@ describe('GET requests', () => {
 describe('everything else', () => {
   test('each api_key is rate limited: 429 with Retry-After in the errors format, other keys unaffected', async () => {
     // The app's own limit is 1000 a window; a router with a limit of 2 shows the behaviour quickly.
-    const deps = { store: t.store, config: t.config, mailer: t.outbox, clock: t.clock, origins: new OriginAllowList(t.store), limiter: new RateLimiter(t.config.rateLimits, () => t.clock().getTime()), streams: new StreamHub() };
+    const deps = { store: t.store, config: t.config, mailer: t.outbox, clock: t.clock, origins: new OriginAllowList(t.store), limiter: new RateLimiter(t.config.rateLimits, () => t.clock().getTime()), streams: new StreamHub(), firstPages: new FirstPageCache(() => t.clock().getTime()) };
     const app = new Hono<AppEnv>().route('/open311/v2', open311Routes(deps, { requestsPerKey: 2 }));
     const send = (apiKey: string) => app.request(`${V2}/requests.json`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formBody(good({ api_key: apiKey })) });
     assert.equal((await send(key)).status, 200);

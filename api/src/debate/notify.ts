@@ -30,6 +30,7 @@ async function publish(deps: Deps, orgId: string, subjectKey: string, event: Str
     const topic = topicOf(subjectKey);
     const data = JSON.stringify(payload);
     const now = deps.clock();
+    deps.firstPages.drop(orgId, subjectKey);
     const id = await deps.store.debate.appendEvent(orgId, topic, event, data, now);
     deps.streams.publish(StreamHub.key(orgId, topic), { id, event, data });
     if (id % PRUNE_EVERY === 0) await deps.store.debate.pruneEvents(new Date(now.getTime() - STREAM_EVENTS_KEPT_MS));

@@ -6,6 +6,7 @@ import type { OrgRecord, SessionRecord, Store, UserRecord } from '../store/types
 import type { StreamHub } from '../debate/hub.js';
 import type { OriginAllowList } from './cors.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { FirstPageCache } from '../debate/page-cache.js';
 
 export interface Deps {
   store: Store;
@@ -16,6 +17,8 @@ export interface Deps {
   limiter: RateLimiter;
   /** Open live streams (/v1/stream) and what is pushed to them. */
   streams: StreamHub;
+  /** Discussions' first pages as signed-out readers get them (debate/page-cache.ts). */
+  firstPages: FirstPageCache;
 }
 
 export interface Signedin {

@@ -21,12 +21,13 @@ import { blockedWordsIn, textKey } from '../../domain/debate-text.js';
 import { requireAuth } from '../../http/auth.js';
 import { ApiError, forbidden } from '../../http/errors.js';
 import type { AppEnv, Deps } from '../../http/env.js';
-import { json } from '../../http/reply.js';
+import { json, jsonText } from '../../http/reply.js';
 import { jsonBody, queryOf } from '../../http/validate.js';
 import { optionalAuth } from '../../http/viewer.js';
 import { cursorValues } from '../../store/sqlite/debate.js';
 import type { CommentRecord, OrgRecord } from '../../store/types.js';
 import { debateContext, decodeCursor, durationText, encodeCursor, findComment, viewOf, whenText, type DebateContext } from './context.js';
+import { FirstPageCache } from '../../debate/page-cache.js';
 
 /** Replies that come with each thread of a page; the thread route gives them all. */
 export const REPLIES_PER_THREAD = 50;
@@ -138,6 +139,10 @@ export function commentRoutes(deps: Deps) {
       const after = decodeCursor(query.cursor, query.sort, CURSOR_SHAPES[query.sort]);
       const visibility = { viewerId: viewer.user?.id ?? null, moderator: viewer.moderator };
       const first = after === null;
+      // Signed-out readers all get the same first page: kept as text until the discussion changes.
+      const cacheKey = first && !viewer.user ? FirstPageCache.key(org.id, subject.key, `${query.sort} ${query.limit}`) : undefined;
+      const cached = cacheKey ? deps.firstPages.get(cacheKey) : undefined;
+      if (cached !== undefined) return jsonText(c, cached);
       const [rows, stats, strongFor, strongAgainst, you] = await Promise.all([
         store.debate.list(org.id, { subject: subject.key, sort: query.sort, after, limit: query.limit + 1, ...visibility }),
         store.debate.stats(org.id, subject.key, topicOf(subject.key)),
@@ -170,7 +175,9 @@ export function commentRoutes(deps: Deps) {
         body.summary = summary;
         body.lastEventId = String(stats.lastEventId);
       }
-      return json(c, body);
+      const text = JSON.stringify(body);
+      if (cacheKey) deps.firstPages.set(cacheKey, org.id, subject.key, text);
+      return jsonText(c, text);
     })
     .get('/:org/comments/:id/thread', maybeAuth, async (c) => {
       const context = await debateContext(c, deps);
