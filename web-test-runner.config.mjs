@@ -55,6 +55,8 @@ function civicTestApi() {
           return api.seedReports(payload?.org ?? 'test-council', payload ?? {});
         case 'civic:seed-poll': // a poll of any kind and state with imported ballots: { org?, ...PollFixtureOptions } → { org, id, title, kind, options }
           return api.seedPoll(payload?.org ?? 'test-council', payload ?? {});
+        case 'civic:seed-consultation': // a consultation in a phase with proposals, supporters and ballots: { org?, ...ConsultationFixtureOptions } → { org, id, phase, pollId, proposals, options }
+          return api.seedConsultation(payload?.org ?? 'test-council', payload ?? {});
         case 'civic:make-role': // a signed-in person with a role: { email, org?, role } → { userId, accessToken, refreshToken }
           return api.makeRole(payload.email, payload.org ?? 'test-council', payload.role, payload.departments ?? []);
         case 'civic:start-api': // a second API, e.g. with tight rate limits

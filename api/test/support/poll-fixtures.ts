@@ -89,3 +89,138 @@ export async function seedPollFixture(store: Store, orgSlug: string, options: Po
   if (status === 'closed') await store.polls.close(org.id, made.rowid, now);
   return { org: org.slug, id: made.id, title: made.title, kind, options: made.options.map(({ id, label }) => ({ id, label })) };
 }
+
+// ─── Consultations ───────────────────────────────────────────────────────────────────────────────
+
+export interface ConsultationFixtureProposal {
+  title?: string;
+  summary?: string;
+  /** Fresh residents who support it (besides its author); in the frozen phase and after they confirm too (default 1). */
+  supporters?: number;
+  /** Its author, an existing person (their email); default a fresh resident. */
+  by?: string;
+  /** Existing people (their email) who support it too, without confirming. */
+  supportedBy?: string[];
+}
+
+export interface ConsultationFixtureOptions {
+  /** The phase to reach (default `proposing`); frozen → voting without an admitted proposal goes straight to `closed`. */
+  phase?: 'draft' | 'proposing' | 'discussion' | 'frozen' | 'voting' | 'closed';
+  title?: string;
+  description?: string;
+  /** Supporters a proposal needs (default 2). */
+  quorum?: number;
+  proposals?: ConsultationFixtureProposal[];
+  /** Voting and closed: ranked ballots cast by fresh residents, a rank per option of the vote in its order (0 unranked). */
+  ballots?: number[][];
+  /** Results while the vote is open (`live`) or after it closes (default). */
+  results?: ResultsVisibility;
+}
+
+export interface ConsultationFixture {
+  org: string;
+  id: string;
+  phase: string;
+  pollId: string | null;
+  proposals: { id: string; title: string }[];
+  /** The vote's options in order (voting and closed). */
+  options: { id: string; label: string; statusQuo: boolean }[];
+}
+
+interface FixtureApi {
+  url: string;
+  makeRole(email: string, org: string, role: 'resident' | 'officer', departments?: string[]): Promise<{ accessToken: string }>;
+}
+
+let fixtureCount = 0;
+
+/** A consultation in any phase, made through the real API (so that every rule holds), for browser tests. */
+export async function seedConsultationFixture(api: FixtureApi, orgSlug: string, options: ConsultationFixtureOptions = {}): Promise<ConsultationFixture> {
+  const run = ++fixtureCount;
+  const base = `${api.url}/v1/orgs/${orgSlug}`;
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(base + path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`seedConsultationFixture: ${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  let people = 0;
+  const resident = async () => (await api.makeRole(`cf${run}-${++people}@test.example`, orgSlug, 'resident')).accessToken;
+  const officer = (await api.makeRole(`cf${run}-officer@test.example`, orgSlug, 'officer')).accessToken;
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+  const made = await call('POST', '/consultations', officer, {
+    title: options.title ?? 'Which project should the neighbourhood fund back?',
+    description: options.description ?? 'The ward forum has £40,000 to spend. Propose a project, gather support, then vote.',
+    quorum: { kind: 'supporters', count: options.quorum ?? 2 },
+    results: options.results ?? 'after-close',
+    autoAdvance: false,
+    proposingEndsAt: day(1),
+    discussionEndsAt: day(2),
+    frozenEndsAt: day(3),
+    votingEndsAt: day(4),
+  });
+  const id: string = made.id;
+  const target = options.phase ?? 'proposing';
+  const order = ['draft', 'proposing', 'discussion', 'frozen', 'voting', 'closed'];
+  let phase = 'draft';
+  const advance = async () => {
+    const next = await call('POST', `/consultations/${id}/advance`, officer, { from: phase });
+    phase = next.phase;
+  };
+  const proposals: { id: string; title: string }[] = [];
+  const supporters: string[][] = [];
+  if (target !== 'draft') {
+    await advance();
+    for (const [i, p] of (options.proposals ?? []).entries()) {
+      const author = p.by ? (await api.makeRole(p.by, orgSlug, 'resident')).accessToken : await resident();
+      const made = await call('POST', `/consultations/${id}/proposals`, author, {
+        title: p.title ?? `Proposal ${i + 1}: a community project`,
+        summary: p.summary ?? `A short summary of proposal number ${i + 1}.`,
+        body: `The whole text of proposal ${i + 1}.`,
+      });
+      proposals.push({ id: made.id, title: made.title });
+      const tokens = [author];
+      for (let n = 0; n < (p.supporters ?? 1); n++) {
+        const token = await resident();
+        await call('PUT', `/consultations/${id}/proposals/${made.id}/support`, token);
+        tokens.push(token);
+      }
+      supporters.push(tokens);
+      for (const email of p.supportedBy ?? []) {
+        const { accessToken } = await api.makeRole(email, orgSlug, 'resident');
+        await call('PUT', `/consultations/${id}/proposals/${made.id}/support`, accessToken);
+      }
+    }
+  }
+  while (order.indexOf(phase) < order.indexOf(target) && phase !== 'closed') {
+    await advance();
+    if (phase === 'frozen') {
+      for (const [i, tokens] of supporters.entries()) for (const token of tokens) await call('PUT', `/consultations/${id}/proposals/${proposals[i]!.id}/confirmation`, token);
+    }
+    if (phase === 'voting' && options.ballots?.length) {
+      const consultation = await call('GET', `/consultations/${id}`, officer);
+      const poll = await call('GET', `/polls/${consultation.pollId}`, officer);
+      for (const ranks of options.ballots) {
+        const ballot: Record<string, number> = {};
+        ranks.forEach((rank, n) => {
+          if (rank > 0) ballot[poll.options[n].id] = rank;
+        });
+        await call('PUT', `/polls/${consultation.pollId}/ballot`, await resident(), { kind: 'ranked', ranks: ballot });
+      }
+    }
+  }
+  const final = await call('GET', `/consultations/${id}`, officer);
+  const poll = final.pollId ? await call('GET', `/polls/${final.pollId}`, officer) : null;
+  return {
+    org: orgSlug,
+    id,
+    phase: final.phase,
+    pollId: final.pollId,
+    proposals,
+    options: poll ? poll.options.map((o: { id: string; label: string; statusQuo?: boolean }) => ({ id: o.id, label: o.label, statusQuo: !!o.statusQuo })) : [],
+  };
+}

@@ -13,7 +13,7 @@ import { ensureMember, seedTestOrg } from '../../src/seed.js';
 import { startServer } from '../../src/server.js';
 import type { SqliteStore } from '../../src/store/sqlite/index.js';
 import { seedMapFixtures, type MapFixtureOptions, type MapFixtures } from './map-fixtures.js';
-import { seedPollFixture, type PollFixture, type PollFixtureOptions } from './poll-fixtures.js';
+import { seedConsultationFixture, seedPollFixture, type ConsultationFixture, type ConsultationFixtureOptions, type PollFixture, type PollFixtureOptions } from './poll-fixtures.js';
 import { seedReportFixtures, type ReportFixtureOptions, type ReportFixtures } from './report-fixtures.js';
 import { loadSouthwarkGazetteer } from '../../src/geocode/southwark-gazetteer.js';
 
@@ -45,6 +45,8 @@ export interface TestApi {
   seedReports(org: string, options?: ReportFixtureOptions): Promise<ReportFixtures>;
   /** A poll of any kind and state, with imported ballots, in `org` (see poll-fixtures.ts). */
   seedPoll(org: string, options?: PollFixtureOptions): Promise<PollFixture>;
+  /** A consultation in any phase, with proposals, supporters and ballots, in `org` (see poll-fixtures.ts). */
+  seedConsultation(org: string, options?: ConsultationFixtureOptions): Promise<ConsultationFixture>;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   // A second connection for what the API deliberately cannot do (turn back the clock on a code).
   const db = new Database(config.databasePath);
 
-  return {
+  const testApi: TestApi = {
     url: running.url,
     store,
     config: running.config,
@@ -124,10 +126,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     seedPoll(orgSlug, pollOptions = {}) {
       return seedPollFixture(store, orgSlug, pollOptions);
     },
+    seedConsultation(orgSlug, consultationOptions = {}) {
+      return seedConsultationFixture(testApi, orgSlug, consultationOptions);
+    },
     async close() {
       db.close();
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testApi;
 }

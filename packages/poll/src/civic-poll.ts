@@ -18,6 +18,7 @@ const chunks = {
   ranked: () => import('./ranked.js'),
   results: () => import('./results.js'),
   receipts: () => import('./receipts.js'),
+  consultation: () => import('./consultation.js'),
 };
 type Chunks = { [K in keyof typeof chunks]: Awaited<ReturnType<(typeof chunks)[K]>> };
 type Live = ReturnType<typeof import('./live.js').connect>;
@@ -40,6 +41,7 @@ const words = () => (words$ ??= import('./messages-more.js').then((module) => re
  * @attr org - The organisation's slug (else the nearest `<civic-config org>`).
  * @attr lang - The language (en, it, ar; else the nearest `lang` ancestor, else `<html lang>`).
  * @attr poll - The poll's id.
+ * @attr consultation - A consultation's id (instead of `poll`): whichever phase it is in (see docs/elements/civic-poll.md).
  *
  * @slot heading - Replaces the heading (the poll's title).
  *
@@ -62,6 +64,9 @@ const words = () => (words$ ??= import('./messages-more.js').then((module) => re
  * @csspart error - A problem, next to what it concerns.
  * @csspart button - Every button; also `retry`, `cast`, `cancel`, `change`, `add`, `remove`, `up`, `down`, `copy`, `check`, `table-toggle`.
  * @csspart status - The visually hidden live region.
+ * @csspart phases - A consultation's phases (an ordered list); `phase` each, the current one with `aria-current="step"`.
+ * @csspart you - What the reader may do in a consultation; `vote` its ranked vote, `outcome` its result once closed.
+ * @csspart proposal - A consultation's proposal (in `proposals`); `proposal-title`, `proposal-summary`, `count`, `progress`, `discuss`, `suggestions`, `suggestion`, `suggestion-form`, `revise` its pieces; `propose` the form to propose one.
  *
  * @cssproperty --civic-poll-bar-color - The bars of the results chart (default: the primary colour).
  * @cssproperty --civic-poll-winner-color - The winners' bars (default #00703c).
@@ -83,6 +88,8 @@ export class CivicPoll extends CivicElement implements PollHost {
   static override messages = [...CivicElement.messages, pollMessages];
   static override properties = {
     poll: {},
+    consultation: {},
+    vote: state,
     phase: state,
     pollInfo: state,
     mine: state,
@@ -96,6 +103,9 @@ export class CivicPoll extends CivicElement implements PollHost {
 
   /** The poll's id. */
   poll: string | undefined;
+  /** A consultation's id (instead of `poll`). */
+  consultation: string | undefined;
+  /** @internal The consultation's vote (its poll), from the voting phase on. */ vote: string | undefined;
 
   /** @internal */ pollInfo: Poll | undefined;
   /** @internal */ mine: MyBallot | undefined;
@@ -125,9 +135,14 @@ export class CivicPoll extends CivicElement implements PollHost {
   #liveFor = '';
   #focus: { id: string; until: number } | undefined;
   #adopted = new Set<CSSResult>();
+  #view: { render(): unknown } | undefined;
 
   get pollPath(): string {
-    return `/v1/orgs/${encodeURIComponent(this.resolvedOrg)}/polls/${encodeURIComponent(this.poll?.trim() ?? '')}`;
+    return `/v1/orgs/${encodeURIComponent(this.resolvedOrg)}/polls/${encodeURIComponent(this.#pollId)}`;
+  }
+
+  get #pollId(): string {
+    return (this.consultation ? this.vote : this.poll)?.trim() ?? '';
   }
 
   /** The live stream in use, if any (for tests). */
@@ -178,8 +193,9 @@ export class CivicPoll extends CivicElement implements PollHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const wanted = JSON.stringify([this.resolvedApi, this.resolvedOrg, this.session?.user?.id ?? '', this.poll]);
-    if (wanted !== this.#loadedFor && this.isConnected) {
+    if (this.consultation && !this.#view) void this.#need('consultation').then((module) => (this.#view ??= new module.ConsultationView(this)));
+    const wanted = JSON.stringify([this.resolvedApi, this.resolvedOrg, this.session?.user?.id ?? '', this.#pollId]);
+    if (wanted !== this.#loadedFor && this.isConnected && (!this.consultation || this.vote)) {
       this.#loadedFor = wanted;
       void this.#load(false);
     }
@@ -217,7 +233,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     const { signal } = (this.#controller = new AbortController());
     if (!quiet) this.phase = 'loading';
     try {
-      if (!this.resolvedApi || !this.resolvedOrg || !this.poll?.trim()) throw new ApiError(404, 'org_not_found', 'No api, org or poll');
+      if (!this.resolvedApi || !this.resolvedOrg || !this.#pollId) throw new ApiError(404, 'org_not_found', 'No api, org or poll');
       const path = this.pollPath;
       // The ballot form is read together with the poll when the reader may be able to vote.
       if (this.session?.signedIn) void this.#need('form').catch(() => undefined);
@@ -317,10 +333,14 @@ export class CivicPoll extends CivicElement implements PollHost {
   // ─── Rendering ──────────────────────────────────────────────────────────────────────────────────
 
   protected renderContent(): unknown {
+    return html`${this.#announcer.render()}${this.consultation ? (this.#view?.render() ?? html`<p class="loading" part="loading">${this.t('poll.part.loading')}</p>`) : this.pollPart()}`;
+  }
+
+  /** @internal The poll: its heading (not in a consultation's vote), status, ballot, results and receipts. */
+  pollPart(): unknown {
     const info = this.pollInfo;
     const { receipts, results } = this.#chunks;
-    return html`${this.#announcer.render()}
-      <slot name="heading">${info ? html`<h2 class="heading" part="heading">${info.title}</h2>` : nothing}</slot>
+    return html`${this.consultation ? nothing : html`<slot name="heading">${info ? html`<h2 class="heading" part="heading">${info.title}</h2>` : nothing}</slot>`}
       ${this.phase === 'loading' && !info ? html`<p class="loading" part="loading">${this.t('poll.loading')}</p>` : nothing}
       ${this.phase === 'error'
         ? html`<div class="problem" part="error"><p>${this.errorText(this.problem)}</p>
