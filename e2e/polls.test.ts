@@ -1,9 +1,11 @@
 // End to end: the NHS page's poll. A patient opens the trust's page, sees the open poll about Peckham
 // Road surgery's opening hours with its results so far, signs in through the page's header, votes,
-// keeps the receipt code, sees the count go up, and checks the receipt as anyone could.
+// keeps the receipt code, sees the count go up, and checks the receipt as anyone could. On the council
+// page, a resident supports a proposal in the neighbourhood fund's consultation and opens the discussion
+// of another.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { appears, aria, newPage, startDemoForTest, text, type Demo } from './support.js';
+import { appears, aria, newPage, signIn, startDemoForTest, text, type Demo } from './support.js';
 
 let demo: Demo;
 before(async () => {
@@ -62,4 +64,25 @@ test('a patient votes in the NHS page’s poll, keeps the receipt, sees the coun
   assert.deepEqual(neighbour.errors, [], 'no errors in the neighbour’s browser');
   await patient.context.close();
   await neighbour.context.close();
+});
+
+test('a resident supports a proposal in the council’s consultation and opens another’s discussion', async () => {
+  const resident = await newPage(demo);
+  const { page } = resident;
+  await page.goto(`${demo.demoUrl}/council.html`);
+  await signIn(demo, page, 'amara.obi@example.org', 'Amara Obi', 'civic-sign-in:not([compact]) >>> ');
+  await page.$eval('#fund', (section) => section.scrollIntoView());
+  await appears(page, POLL + aria('heading', 'Which project should the neighbourhood fund back?'));
+  // In its discussion phase: the one proposal short of the quorum.
+  const shortOf = `${POLL}li[data-status="proposed"]`;
+  await appears(page, `${shortOf} ::-p-text(Free bike repair sessions on Saturdays)`);
+  await appears(page, `${shortOf} ::-p-text(3 of 5 supporters needed)`);
+  await page.locator(`${shortOf} button[part~="support"]`).click();
+  await appears(page, `${shortOf} ::-p-text(4 of 5 supporters needed)`);
+  await appears(page, `${shortOf} ::-p-text(Withdraw support)`);
+  // Each proposal has its own discussion.
+  await page.locator(`${POLL}summary ::-p-text(Discuss “Light the Burgess Park footpaths”)`).click();
+  await appears(page, text('civic-poll', 'the stretch by the lake is pitch black'));
+  assert.deepEqual(resident.errors, [], 'no errors in the resident’s browser');
+  await resident.context.close();
 });
