@@ -515,16 +515,17 @@ export class ConsultationView implements ReactiveController {
     let toggle: TemplateResult | typeof nothing = nothing;
     if (frozen && you && (you.canConfirm || you.confirmed)) {
       const on = !you.confirmed;
-      toggle = html`<button type="button" id="confirm-${p.id}" class="button ${on ? '' : 'button--secondary'}" part="button confirm" aria-disabled=${busy ? 'true' : nothing}
+      // Named with the proposal's title too ("Confirm my support Light the Burgess Park footpaths"): a list of buttons tells them apart.
+      toggle = html`<button type="button" id="confirm-${p.id}" class="button ${on ? '' : 'button--secondary'}" part="button confirm" aria-labelledby="confirm-${p.id} title-${p.id}" aria-disabled=${busy ? 'true' : nothing}
         @click=${() => void this.#act(p, 'confirmation', on, 'confirm-' + p.id)}>${this.#t(on ? 'poll.c.confirm' : 'poll.c.unconfirm')}</button>`;
     } else if (!frozen && you && (you.canSupport || you.canUnsupport)) {
       const on = !you.supporting;
-      toggle = html`<button type="button" id="support-${p.id}" class="button ${on ? '' : 'button--secondary'}" part="button support" aria-disabled=${busy ? 'true' : nothing}
+      toggle = html`<button type="button" id="support-${p.id}" class="button ${on ? '' : 'button--secondary'}" part="button support" aria-labelledby="support-${p.id} title-${p.id}" aria-disabled=${busy ? 'true' : nothing}
         @click=${() => void this.#act(p, 'support', on, 'support-' + p.id)}>${this.#t(on ? 'poll.c.support' : 'poll.c.unsupport')}</button>`;
     }
     const suggestions = this.#suggestions.get(p.id);
     return html`<li class="proposal" part="proposal" id="proposal-${p.id}" data-status=${p.status}>
-      <h4 part="proposal-title">${p.title}</h4>
+      <h4 part="proposal-title" id="title-${p.id}">${p.title}</h4>
       ${p.author ? html`<p class="hint">${this.#t('poll.c.by', { name: p.author.name })}</p>` : nothing}
       <p part="proposal-summary">${p.summary}</p>
       <p class="count" part="count" id="count-${p.id}">${this.#t(frozen ? 'poll.c.count.confirmed' : 'poll.c.count', { count, needed })} · <strong>${this.#t('poll.c.status.' + p.status)}</strong></p>

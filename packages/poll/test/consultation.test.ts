@@ -80,6 +80,10 @@ describe('<civic-poll consultation>', () => {
     (document.activeElement as HTMLElement | null)?.blur();
     await tabTo(el, `support-${playground!.id}`);
     expect(clean(focused(el)!.textContent)).to.equal('Support');
+    // Its name says which proposal: a list of four "Support" buttons would not.
+    const [by, titleId] = focused(el)!.getAttribute('aria-labelledby')!.split(' ');
+    expect(by).to.equal(focused(el)!.id);
+    expect(clean(el.shadowRoot!.getElementById(titleId!)!.textContent)).to.equal(playground!.title);
     await sendKeys({ press: 'Enter' });
     await until(() => clean($(el, `#support-${playground!.id}`)?.textContent) === 'Withdraw support', 'the button to become "Withdraw support"');
     await until(() => focused(el)?.id === `support-${playground!.id}`, 'focus to stay on the button');
