@@ -219,9 +219,10 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  // The API's URL, set before any test module runs.
+  // The API's URL, set before any test module runs; and storage emptied, because every test file's page
+  // has the same origin, and a session one file left behind would otherwise be the next file's.
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Civic Elements tests</title>
-    <script>window.CIVIC_TEST_API = ${JSON.stringify(testApi.apis[0]?.url ?? '')};</script></head>
+    <script>window.CIVIC_TEST_API = ${JSON.stringify(testApi.apis[0]?.url ?? '')}; localStorage.clear(); sessionStorage.clear();</script></head>
     <body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),

@@ -46,6 +46,10 @@ async function tabTo(el: CivicPoll, id: string): Promise<void> {
 }
 
 describe('<civic-poll consultation>', () => {
+  // The test pages share one origin, so a session another file left in localStorage would be this page's too.
+  beforeEach(async () => {
+    await signOutEverywhere();
+  });
   afterEach(async () => {
     await signOutEverywhere();
   });
