@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { freePort, root, startApi, stopChild, waitForApi } from '../demo/server.mjs';
-import { median, percentile, random } from './stats.mjs';
+import { fetchAgain, nodeLatency, wrkLatency } from './latency.mjs';
+import { median, random } from './stats.mjs';
+import { hasWrk } from './throughput.mjs';
 
 export const POLL_BALLOTS = 1_000_000;
 export const POLL_OPTIONS = 20;
@@ -20,7 +22,6 @@ const ORG = 'bench';
 const CAST = 1000;
 const CHANGED = 200;
 const SMALL = 1000;
-const REQUESTS = 1000;
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 const load = (path) => tsImport(join(root, path), import.meta.url);
@@ -120,26 +121,19 @@ async function recounts(store, org, poll, expected) {
   };
 }
 
-async function latency(base, pollId) {
+/** Results read as a browser reads them, like the other benches' latencies: wrk over one keep-alive connection (medians of three 5-second runs). */
+async function latency(base, dataDir, pollId) {
   const path = `/v1/orgs/${ORG}/polls/${pollId}/results`;
-  let bytes = 0;
-  let body;
+  let body = '';
   for (let i = 0; i < 100; i++) {
-    const response = await fetch(base + path);
+    const response = await fetchAgain(base + path);
     if (!response.ok) throw new Error(`${path} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
     body = await response.text();
-    bytes = Buffer.byteLength(body);
   }
-  const times = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const t0 = performance.now();
-    const response = await fetch(base + path);
-    await response.arrayBuffer();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
+  const runs = [];
+  for (let run = 0; run < 3; run++) runs.push(hasWrk() ? wrkLatency(base, [path], dataDir, '5s') : await nodeLatency(base, [path], 5));
   const results = JSON.parse(body);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), bytes, turnout: results.turnout, winners: results.winners.length };
+  return { p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), bytes: Buffer.byteLength(body), turnout: results.turnout, winners: results.winners.length };
 }
 
 /** Seeds a fresh SQLite file, recounts through the store, then starts the API on it and reads results over HTTP. */
@@ -161,9 +155,9 @@ export async function measurePolls({ count = POLL_BALLOTS, log = console.log } =
     try {
       await waitForApi(api, base);
       const rows = [];
-      rows.push({ ballots: SMALL, ...(await latency(base, seeded.small.id)) });
-      rows.push({ ballots: count, ...(await latency(base, seeded.big.id)) });
-      return { count, options: POLL_OPTIONS, seedSeconds: seeded.seedSeconds, recount, rows };
+      rows.push({ ballots: SMALL, ...(await latency(base, dataDir, seeded.small.id)) });
+      rows.push({ ballots: count, ...(await latency(base, dataDir, seeded.big.id)) });
+      return { count, options: POLL_OPTIONS, seedSeconds: seeded.seedSeconds, recount, rows, method: hasWrk() ? 'wrk -t1 -c1 (one connection, sequential keep-alive requests), medians of three 5-second runs after 100 warm-up requests' : 'sequential keep-alive fetches from Node' };
     } finally {
       await stopChild(api);
     }

@@ -174,7 +174,7 @@ if (!args.has('--no-polls')) {
       ['recount = running tally = Schulze domain’s matrix', recount.turnout.toLocaleString('en-GB'), '', '', '', verdict(recount.matches && recount.equalsDomain)],
     ],
   );
-  console.log(`\nresults: sequential keep-alive requests after 100 warm-up ones; ballots seeded through the store in ${polls.seedSeconds.toFixed(1)} s (the last 1,000 cast one by one, 200 of them changed).`);
+  console.log(`\nresults: ${polls.method}; ballots seeded through the store in ${polls.seedSeconds.toFixed(1)} s (the last 1,000 cast one by one, 200 of them changed).`);
   if (polls.rows.some((r) => r.p99 >= RESULTS_BUDGET_MS) || recount.ms >= RECOUNT_BUDGET_MS || !recount.matches || !recount.equalsDomain) failed = true;
 }
 
