@@ -2,7 +2,7 @@
 // frozen phase, the live stream's stored events, and a proposal as a discussion subject.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { Consultation, ConsultationCountsEvent, Proposal, ProposalDetail, Suggestion, SuggestionList } from '@civic-elements/protocol';
+import { Consultation, ConsultationCountsEvent, Proposal, Suggestion, SuggestionList } from '@civic-elements/protocol';
 import { buildTestApp, type TestApp } from './support/app.js';
 import {
   advance,
@@ -13,6 +13,8 @@ import {
   openConsultation,
   propose,
   proposalBody,
+  proposalOf,
+  proposalPath,
   read,
   supportAs,
   type ConsultationPeople,
@@ -31,8 +33,6 @@ afterEach(async () => {
 const officer = () => people.highways.accessToken;
 const resident = () => people.resident.accessToken;
 const neighbour = () => people.neighbour.accessToken;
-const proposalPath = (c: string, p: string) => `${CONSULTATIONS}/${c}/proposals/${p}`;
-const proposalOf = async (c: string, p: string, token?: string) => ProposalDetail.parse((await t.call('GET', proposalPath(c, p), token ? { token } : {})).json);
 
 describe('suggestions', () => {
   async function inDiscussion() {
@@ -58,8 +58,8 @@ describe('suggestions', () => {
     assert.equal((await t.call('POST', path, { token: neighbour(), body: { body: 'short' } })).status, 400);
     const list = SuggestionList.parse((await t.call('GET', path)).json);
     assert.equal(list.items.length, 1);
-    assert.equal((await proposalOf(c.id, p.id)).suggestions, 1);
-    assert.equal((await proposalOf(c.id, p.id, neighbour())).you?.canSuggest, true);
+    assert.equal((await proposalOf(t, c.id, p.id)).suggestions, 1);
+    assert.equal((await proposalOf(t, c.id, p.id, neighbour())).you?.canSuggest, true);
     // At most 5 from one person on one proposal.
     for (let i = 2; i <= 5; i++) assert.equal((await t.call('POST', path, { token: neighbour(), body: { body: `Suggestion number ${i} for this.` } })).status, 201);
     const sixth = await t.call('POST', path, { token: neighbour(), body: { body: 'One suggestion too many.' } });

@@ -12,6 +12,8 @@ import {
   openConsultation,
   propose,
   proposalBody,
+  proposalOf,
+  proposalPath,
   read,
   residents,
   supportAs,
@@ -32,8 +34,6 @@ afterEach(async () => {
 const officer = () => people.highways.accessToken;
 const resident = () => people.resident.accessToken;
 const neighbour = () => people.neighbour.accessToken;
-const proposalPath = (c: string, p: string) => `${CONSULTATIONS}/${c}/proposals/${p}`;
-const proposalOf = async (c: string, p: string, token?: string) => ProposalDetail.parse((await t.call('GET', proposalPath(c, p), token ? { token } : {})).json);
 
 describe('proposing', () => {
   test('eligible people propose in the proposing phase; the author supports it at once; the answer is the proposal with its text', async () => {
@@ -194,7 +194,7 @@ describe('support', () => {
     const answers = await Promise.all(Array.from({ length: 100 }, () => supportAs(t, neighbour(), c.id, p.id)));
     assert.deepEqual([...new Set(answers.map((a) => a.status))].sort(), [200, 201]);
     assert.equal(answers.filter((a) => a.status === 201).length, 1);
-    assert.equal((await proposalOf(c.id, p.id)).supporters, 2);
+    assert.equal((await proposalOf(t, c.id, p.id)).supporters, 2);
   });
 
   test('support is given and taken back in the proposing and discussion phases only', async () => {

@@ -1,12 +1,15 @@
 // Shared set-up for the consultation API tests: the people, a consultation with dates relative to the
 // test clock, residents made in bulk, and helpers that fail loudly when the API refuses.
-import type { ConsultationCreate, ConsultationPhase, ProposalCreate } from '@civic-elements/protocol';
+import { ProposalDetail, type ConsultationCreate, type ConsultationPhase, type ProposalCreate } from '@civic-elements/protocol';
 import { ensureMember } from '../../src/seed.js';
 import type { TestApp } from './app.js';
 import { sessionFor } from './polls.js';
 import { reportCast } from './reports.js';
 
 export const CONSULTATIONS = '/v1/orgs/test-council/consultations';
+export const proposalPath = (c: string, p: string) => `${CONSULTATIONS}/${c}/proposals/${p}`;
+/** A proposal as `token`'s reader gets it (signed out without one). */
+export const proposalOf = async (t: TestApp, c: string, p: string, token?: string) => ProposalDetail.parse((await t.call('GET', proposalPath(c, p), token ? { token } : {})).json);
 export const DAY = 86_400_000;
 
 export const consultationCast = reportCast;
