@@ -10,6 +10,7 @@ export { SessionController } from './session-controller.js';
 export { LocalizeController, formatDate, formatNumber, formatter, loadMessages, registerMessages, translate, catalogueLanguage, directionOf, LANGUAGES, type Language, type Catalogue, type CatalogueSource, type Params } from './localize.js';
 export { coreMessages } from './messages.js';
 export { Task, type TaskStatus } from './task.js';
+export { openLiveStream, type LiveStream, type LiveStreamOptions } from './live-stream.js';
 export { theme } from './theme.js';
 export { CivicSignedInEvent, CivicSignedOutEvent, CivicCodeSentEvent } from './events.js';
 export { button, type ButtonOptions } from './ui/button.js';

@@ -1,20 +1,14 @@
 // The live stream of <civic-debate>, a chunk loaded after the first page: new comments wait behind the
 // "Show N new comments" button; votes and changes update in place; a closed stream is opened again
-// from the last event seen (EventSource itself resends Last-Event-ID when it reconnects on its own).
+// from the last event seen (core's openLiveStream).
+import { openLiveStream } from '@civic-elements/core';
 import type { Comment, StreamVotes } from '@civic-elements/protocol';
 import type { DebateHost } from './host.js';
 import { anchorOf } from './thread-view.js';
 import { find, insert, patch, remove } from './threads.js';
 
-/** How long to wait before opening the stream again when the API closed it (ms). */
-const RECONNECT = 3000;
-
 export function connect(host: DebateHost) {
-  let source: EventSource | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
   function streamed(name: string, event: MessageEvent<string>): void {
-    if (event.lastEventId) host.lastEventId = event.lastEventId;
     let data: Comment & StreamVotes;
     try {
       data = JSON.parse(event.data) as Comment & StreamVotes;
@@ -48,35 +42,26 @@ export function connect(host: DebateHost) {
     }
   }
 
-  function open(): void {
-    close();
-    if (typeof EventSource !== 'function') return;
-    const url = new URL(host.client.base + '/v1/stream');
-    url.searchParams.set('org', host.resolvedOrg);
-    url.searchParams.set('topic', 'comments:' + host.subjectKey);
-    if (host.lastEventId) url.searchParams.set('lastEventId', host.lastEventId);
-    const opened = (source = new EventSource(url));
-    for (const name of ['comment', 'comment-changed', 'votes']) opened.addEventListener(name, (event) => streamed(name, event as MessageEvent<string>));
-    // The page was away longer than the API keeps events: what it shows may be out of date.
-    opened.addEventListener('reset', () => host.reload());
-    // Closed by the API (a dropped connection EventSource retries itself): open it again a little later.
-    opened.onerror = () => {
-      if (opened.readyState === EventSource.CLOSED && source === opened && host.isConnected) timer = setTimeout(open, RECONNECT);
-    };
-  }
-
-  function close(): void {
-    clearTimeout(timer);
-    source?.close();
-    source = undefined;
-  }
-
-  open();
+  const stream = openLiveStream({
+    base: host.client.base,
+    org: host.resolvedOrg,
+    topic: 'comments:' + host.subjectKey,
+    resumeFrom: () => host.lastEventId,
+    seen: (id) => (host.lastEventId = id),
+    wanted: () => host.isConnected,
+    on: {
+      comment: (event) => streamed('comment', event),
+      'comment-changed': (event) => streamed('comment-changed', event),
+      votes: (event) => streamed('votes', event),
+      // The page was away longer than the API keeps events: what it shows may be out of date.
+      reset: () => host.reload(),
+    },
+  });
   return {
-    close,
+    close: () => stream.close(),
     /** The stream in use (tests read its URL). */
     get source() {
-      return source;
+      return stream.source;
     },
     /** "Show N new comments": they take their places (new threads at the top); focus goes to the first. */
     showNew(): void {

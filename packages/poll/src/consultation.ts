@@ -4,7 +4,7 @@
 // <civic-poll>, for the consultation's ranked poll) and the outcome. Its live stream
 // (`consultation:<id>`) updates the counts and reads everything again when the phase changes.
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { ApiError, formatDate, registerMessages, textField } from '@civic-elements/core';
+import { ApiError, formatDate, openLiveStream, registerMessages, textField, type LiveStream } from '@civic-elements/core';
 import type { Consultation, ConsultationCountsEvent, Proposal, Suggestion, SuggestionDegree, SuggestionList } from '@civic-elements/protocol';
 import type { CivicPoll } from './civic-poll.js';
 
@@ -164,7 +164,7 @@ export class ConsultationView implements ReactiveController {
   #suggestion = new Map<string, string>();
   /** Revisions being written, by proposal id. */
   #revisions = new Map<string, Draft>();
-  #source: EventSource | undefined;
+  #stream: LiveStream | undefined;
   #lastEventId = '';
 
   constructor(readonly host: CivicPoll) {
@@ -201,8 +201,8 @@ export class ConsultationView implements ReactiveController {
   }
 
   #close(): void {
-    this.#source?.close();
-    this.#source = undefined;
+    this.#stream?.close();
+    this.#stream = undefined;
   }
 
   /** Reads the consultation (quietly: keeps what is shown), then its vote and its stream. */
@@ -223,7 +223,7 @@ export class ConsultationView implements ReactiveController {
       if (vote && host.vote === vote && phaseChanged) host.refresh();
       host.vote = vote;
       if (data.phase === 'closed' || data.phase === 'draft') this.#close();
-      else if (!this.#source) this.#connect(data);
+      else if (!this.#stream) this.#connect(data);
       if (!quiet && !host.session?.signedIn && !customElements.get('civic-sign-in')) void import('@civic-elements/sign-in/define.js');
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -241,46 +241,34 @@ export class ConsultationView implements ReactiveController {
   }
 
   #connect(data: Consultation): void {
-    if (typeof EventSource !== 'function') return;
     const host = this.host;
-    const url = new URL(host.client.base + '/v1/stream');
-    url.searchParams.set('org', host.resolvedOrg);
-    url.searchParams.set('topic', 'consultation:' + data.id);
-    const last = this.#lastEventId || data.lastEventId;
-    if (last) url.searchParams.set('lastEventId', last);
-    const source = (this.#source = new EventSource(url));
-    const seen = (event: Event) => {
-      const id = (event as MessageEvent).lastEventId;
-      if (id) this.#lastEventId = id;
-    };
-    source.addEventListener('phase', (event) => {
-      seen(event);
-      try {
-        const phase = (JSON.parse((event as MessageEvent<string>).data) as { phase: string }).phase;
-        host.announce(this.#t('poll.c.moved', { phase: this.#t('poll.c.phase.' + phase) }));
-      } catch {
-        // a malformed event still reads the consultation again
-      }
-      void this.load(true);
+    this.#stream = openLiveStream({
+      base: host.client.base,
+      org: host.resolvedOrg,
+      topic: 'consultation:' + data.id,
+      resumeFrom: () => this.#lastEventId || this.data?.lastEventId || '',
+      seen: (id) => (this.#lastEventId = id),
+      wanted: () => host.isConnected,
+      on: {
+        phase: (event) => {
+          try {
+            const phase = (JSON.parse(event.data) as { phase: string }).phase;
+            host.announce(this.#t('poll.c.moved', { phase: this.#t('poll.c.phase.' + phase) }));
+          } catch {
+            // a malformed event still reads the consultation again
+          }
+          void this.load(true);
+        },
+        counts: (event) => {
+          try {
+            this.#counts(JSON.parse(event.data) as ConsultationCountsEvent);
+          } catch {
+            // a malformed event changes nothing
+          }
+        },
+        proposal: () => void this.load(true),
+      },
     });
-    source.addEventListener('counts', (event) => {
-      seen(event);
-      try {
-        this.#counts(JSON.parse((event as MessageEvent<string>).data) as ConsultationCountsEvent);
-      } catch {
-        // a malformed event changes nothing
-      }
-    });
-    source.addEventListener('proposal', (event) => {
-      seen(event);
-      void this.load(true);
-    });
-    source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED && this.#source === source && host.isConnected) {
-        this.#source = undefined;
-        setTimeout(() => this.data && !this.#source && host.isConnected && this.#connect(this.data), 3000);
-      }
-    };
   }
 
   #counts(event: ConsultationCountsEvent): void {
